@@ -1,0 +1,367 @@
+//! The library entry point: a small builder in the spirit of `prost_build::Config`.
+//!
+//! ```no_run
+//! // build.rs
+//! modeldoc::Config::new().input("specs").generate().unwrap();
+//! // then, in the crate: include!(concat!(env!("OUT_DIR"), "/models.rs"));
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostics;
+use crate::emit::{json_schema, openapi, rust};
+use crate::ir::Schema;
+use crate::output::{self, Change, OutputFile, OwnedDir};
+use crate::parse::{self, Dialect};
+use crate::resolve::{self, LoadedDoc};
+use crate::source::SourceFile;
+
+/// Where the Rust output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RustOutput {
+    /// One self-contained file.
+    File(PathBuf),
+    /// A module tree: `mod.rs` plus one file per model.
+    Dir(PathBuf),
+}
+
+/// What went wrong.
+#[derive(Debug)]
+pub enum Error {
+    /// The input has errors (and maybe warnings); nothing was written.
+    Input(Diagnostics),
+    /// Reading or writing a file failed.
+    Io(std::io::Error),
+    /// `check` mode found outputs that differ from what would be generated.
+    Stale(Vec<Change>),
+    /// The configuration is unusable (no inputs, no `OUT_DIR`, ...).
+    Config(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Input(d) => {
+                write!(f, "{d}")?;
+                write!(
+                    f,
+                    "modeldoc: {} error(s); no file was written",
+                    d.error_count()
+                )
+            }
+            Error::Io(e) => write!(f, "modeldoc: {e}"),
+            Error::Stale(changes) => {
+                for c in changes {
+                    writeln!(f, "{c}")?;
+                }
+                write!(
+                    f,
+                    "modeldoc: {} generated file(s) out of date; regenerate them",
+                    changes.len()
+                )
+            }
+            Error::Config(msg) => write!(f, "modeldoc: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+/// A loaded and resolved doc set.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The resolved models.
+    pub schema: Schema,
+    /// Warnings (errors make [`Config::load`] fail instead).
+    pub diagnostics: Diagnostics,
+    /// Every input file read, sorted.
+    pub files: Vec<PathBuf>,
+}
+
+/// What [`Config::generate`] did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The loaded doc set.
+    pub loaded: Loaded,
+    /// Files created, updated or removed (in check mode: that would be).
+    pub changes: Vec<Change>,
+}
+
+/// Configures and runs generation.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    inputs: Vec<PathBuf>,
+    dialect: Option<Dialect>,
+    strict: bool,
+    rust: Option<RustOutput>,
+    openapi: Option<PathBuf>,
+    json_schema: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    check: bool,
+    cargo: bool,
+    rust_options: rust::RustOptions,
+    openapi_options: openapi::OpenApiOptions,
+}
+
+impl Config {
+    /// A configuration with no inputs and default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a doc file or a folder (searched recursively for `*.md`).
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Forces a dialect instead of detecting it per document.
+    pub fn dialect(&mut self, dialect: Dialect) -> &mut Self {
+        self.dialect = Some(dialect);
+        self
+    }
+
+    /// Turns warnings into errors.
+    pub fn strict(&mut self, strict: bool) -> &mut Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Writes Rust to one file.
+    pub fn rust_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.rust = Some(RustOutput::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Writes Rust as a module tree into a directory.
+    pub fn rust_dir(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.rust = Some(RustOutput::Dir(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Writes the OpenAPI 3.1 document to a file.
+    pub fn openapi(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.openapi = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Writes one JSON Schema per model into a directory.
+    pub fn json_schema(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.json_schema = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Where `models.rs` goes when no other output is set (default: `$OUT_DIR`).
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Only compares: [`Config::generate`] fails with [`Error::Stale`] instead of writing.
+    pub fn check(&mut self, check: bool) -> &mut Self {
+        self.check = check;
+        self
+    }
+
+    /// A line added under the preamble of every Rust file (e.g. how to regenerate).
+    pub fn rust_header(&mut self, line: impl Into<String>) -> &mut Self {
+        self.rust_options.header = Some(line.into());
+        self
+    }
+
+    /// `info.title` and `info.version` of the OpenAPI document.
+    pub fn openapi_info(
+        &mut self,
+        title: impl Into<String>,
+        version: impl Into<String>,
+    ) -> &mut Self {
+        self.openapi_options.title = title.into();
+        self.openapi_options.version = version.into();
+        self
+    }
+
+    /// Prints `cargo:rerun-if-changed` lines for every input (set automatically under build scripts).
+    pub fn emit_rerun_if_changed(&mut self, on: bool) -> &mut Self {
+        self.cargo = on;
+        self
+    }
+
+    /// Reads, parses and resolves every input document.
+    pub fn load(&self) -> Result<Loaded, Error> {
+        if self.inputs.is_empty() {
+            return Err(Error::Config("no input docs given".into()));
+        }
+        let files = collect_markdown(&self.inputs)?;
+        if self.cargo
+            || std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        {
+            for input in &self.inputs {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
+            for f in &files {
+                println!("cargo:rerun-if-changed={}", f.display());
+            }
+        }
+        let mut diagnostics = Diagnostics::default();
+        let docs = load_docs(&files, self.dialect, &mut diagnostics);
+        let schema = resolve::resolve(docs, &mut diagnostics);
+        if self.strict {
+            diagnostics.make_strict();
+        }
+        diagnostics.sort();
+        if diagnostics.has_errors() {
+            return Err(Error::Input(diagnostics));
+        }
+        Ok(Loaded {
+            schema,
+            diagnostics,
+            files,
+        })
+    }
+
+    /// Renders every configured output in memory (nothing is written).
+    pub fn render(&self, schema: &Schema) -> Result<(Vec<OutputFile>, Vec<OwnedDir>), Error> {
+        let mut files = Vec::new();
+        let mut owned = Vec::new();
+        let rust = match (&self.rust, &self.openapi, &self.json_schema) {
+            (Some(r), _, _) => Some(r.clone()),
+            (None, None, None) => {
+                let dir = match &self.out_dir {
+                    Some(d) => d.clone(),
+                    None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                        Error::Config("no output given and OUT_DIR is not set (use out_dir, rust_file, openapi or json_schema)".into())
+                    })?,
+                };
+                Some(RustOutput::File(dir.join("models.rs")))
+            }
+            _ => None,
+        };
+        match rust {
+            Some(RustOutput::File(path)) => files.push(OutputFile {
+                path,
+                contents: rust::emit_single(schema, &self.rust_options),
+            }),
+            Some(RustOutput::Dir(dir)) => {
+                for f in rust::emit_modules(schema, &self.rust_options) {
+                    files.push(OutputFile {
+                        path: dir.join(f.path),
+                        contents: f.contents,
+                    });
+                }
+                owned.push(OwnedDir {
+                    dir,
+                    extension: "rs",
+                    marker: rust::PREAMBLE,
+                });
+            }
+            None => {}
+        }
+        if let Some(path) = &self.openapi {
+            files.push(OutputFile {
+                path: path.clone(),
+                contents: openapi::emit(schema, &self.openapi_options),
+            });
+        }
+        if let Some(dir) = &self.json_schema {
+            for (name, contents) in json_schema::emit(schema) {
+                files.push(OutputFile {
+                    path: dir.join(name),
+                    contents,
+                });
+            }
+            owned.push(OwnedDir {
+                dir: dir.clone(),
+                extension: "json",
+                marker: json_schema::DIALECT,
+            });
+        }
+        Ok((files, owned))
+    }
+
+    /// Loads the inputs and writes (or, in check mode, compares) every output.
+    pub fn generate(&self) -> Result<Report, Error> {
+        let loaded = self.load()?;
+        let (files, owned) = self.render(&loaded.schema)?;
+        let changes = output::sync(&files, &owned, self.check)?;
+        if self.check && !changes.is_empty() {
+            return Err(Error::Stale(changes));
+        }
+        Ok(Report { loaded, changes })
+    }
+}
+
+/// Parses every file; files are independent, so this is where parallelism would go.
+fn load_docs(
+    files: &[PathBuf],
+    dialect: Option<Dialect>,
+    diags: &mut Diagnostics,
+) -> Vec<LoadedDoc> {
+    let mut docs = Vec::with_capacity(files.len());
+    for path in files {
+        let source = match SourceFile::read(path) {
+            Ok(s) => s,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if let Some(doc) = parse::parse_document(&source, dialect, diags) {
+            docs.push(LoadedDoc {
+                path: path.clone(),
+                doc,
+            });
+        }
+    }
+    docs
+}
+
+/// Expands inputs into a sorted, de-duplicated list of `*.md` files.
+pub fn collect_markdown(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| {
+            Error::Io(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", input.display()),
+            ))
+        })?;
+        if meta.is_dir() {
+            walk(input, &mut out)?;
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", dir.display()),
+        ))
+    })?;
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        let ty = entry.file_type()?;
+        if ty.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

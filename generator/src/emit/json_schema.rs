@@ -1,0 +1,85 @@
+//! IR → one JSON Schema 2020-12 document per model.
+//!
+//! Each document is self-contained: the models it refers to (transitively)
+//! are copied under `$defs`, and a reference back to the root model is `#`.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value};
+
+use super::openapi::pointer_escape;
+use super::schema::Builder;
+use crate::ir::{Model, Schema};
+
+/// The `$schema` URI every document declares.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Builds the JSON Schema document of one model.
+pub fn document(schema: &Schema, model: &Model) -> Value {
+    let root = model.name.as_str();
+    let ref_for = |name: &str| {
+        if name == root {
+            "#".to_string()
+        } else {
+            format!("#/$defs/{}", pointer_escape(name))
+        }
+    };
+    let builder = Builder {
+        schema,
+        ref_for: &ref_for,
+    };
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), DIALECT.into());
+    doc.insert("title".into(), model.name.clone().into());
+    doc.extend(builder.model(model));
+    let deps = dependencies(schema, model);
+    if !deps.is_empty() {
+        let mut defs = Map::new();
+        for name in deps {
+            if let Some(m) = schema.model(name) {
+                defs.insert(name.to_string(), Value::Object(builder.model(m)));
+            }
+        }
+        doc.insert("$defs".into(), Value::Object(defs));
+    }
+    Value::Object(doc)
+}
+
+/// Every model reachable from `model`, excluding itself, sorted.
+pub fn dependencies<'a>(schema: &'a Schema, model: &'a Model) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&str> = model.refs();
+    while let Some(name) = stack.pop() {
+        if name == model.name || !seen.insert(name) {
+            continue;
+        }
+        if let Some(m) = schema.model(name) {
+            stack.extend(m.refs());
+        }
+    }
+    seen
+}
+
+/// Every model's document as (file name, pretty JSON), sorted by file name.
+pub fn emit(schema: &Schema) -> Vec<(String, String)> {
+    schema
+        .models
+        .iter()
+        .map(|m| (file_name(&m.name), super::to_json(&document(schema, m))))
+        .collect()
+}
+
+/// `UserAPIKey` → `UserAPIKey.json`; characters unsafe in file names become `_`.
+pub fn file_name(model: &str) -> String {
+    let safe: String = model
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{safe}.json")
+}

@@ -1,0 +1,287 @@
+//! The language-neutral intermediate representation.
+//!
+//! Every dialect parser lowers its documents into these types and every emitter
+//! reads only these types. Nothing dialect-specific lives here: a model is an
+//! object, an enum, a union or an alias of a type, and a [`Type`] is a small
+//! JSON-Schema-shaped algebra.
+//!
+//! The IR is serde-serializable (`modeldoc ir` dumps it as JSON) and its
+//! ordering is part of the contract: models are sorted by name, fields keep
+//! the order of their table.
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Span;
+
+/// A whole set of models, resolved and ready to emit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// Models sorted by [`Model::name`]; names are unique.
+    pub models: Vec<Model>,
+}
+
+impl Schema {
+    /// Looks a model up by its exact name.
+    pub fn model(&self, name: &str) -> Option<&Model> {
+        self.models
+            .binary_search_by(|m| m.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.models[i])
+    }
+
+    /// Sorts models by name; call after adding models by hand.
+    pub fn sort(&mut self) {
+        self.models.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+}
+
+/// One named model: what a `# Title` document describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// The model name as the document writes it (`UserAPIKey`); schemas use it verbatim.
+    pub name: String,
+    /// Description paragraphs, markdown kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the model is marked deprecated.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// What kind of model this is.
+    pub kind: ModelKind,
+    /// Where the model's title is.
+    pub span: Span,
+}
+
+/// The shape of a model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ModelKind {
+    /// An object with named fields.
+    Object(Object),
+    /// A closed (or open) set of literal values.
+    Enum(Enum),
+    /// One of several member types.
+    Union(Union),
+    /// Another type under a name (an empty doc, an array alias, ...).
+    Alias {
+        /// The aliased type.
+        ty: Type,
+    },
+}
+
+/// An object model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Object {
+    /// Fields in table order.
+    pub fields: Vec<Field>,
+    /// Type of additional properties (`additionalProperties`), when the doc declares them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<Type>,
+}
+
+/// One field of an object model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The JSON property name.
+    pub wire_name: String,
+    /// The field's type (without the field-level nullability, see [`Field::nullable`]).
+    pub ty: Type,
+    /// Whether the property must be present.
+    pub required: bool,
+    /// Whether `null` is an allowed value.
+    pub nullable: bool,
+    /// The description cell, `<br/>` turned into newlines, `N/A` dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the field is marked deprecated.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// Example values, already typed as JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<serde_json::Value>,
+    /// Default value, where the dialect states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    /// Whether the field is read-only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+    /// Where the field's row is.
+    pub span: Span,
+}
+
+/// An enum model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Enum {
+    /// The allowed values, in document order.
+    pub values: Vec<EnumValue>,
+    /// Whether values outside the list are accepted (an "open enum").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
+}
+
+/// One value of an enum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    /// The member name the SDK uses (`FOUR_AND_MORE`), when the doc gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The wire value: a JSON string or number.
+    pub value: serde_json::Value,
+}
+
+/// A union model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Union {
+    /// Member types in document order.
+    pub members: Vec<Type>,
+}
+
+/// A value type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "of")]
+pub enum Type {
+    /// A JSON string, optionally with a format.
+    String(Option<Format>),
+    /// A JSON integer, optionally with a format.
+    Integer(Option<Format>),
+    /// A JSON number, optionally with a format.
+    Number(Option<Format>),
+    /// `true` or `false`.
+    Boolean,
+    /// Any JSON value.
+    Any,
+    /// A JSON array of the item type.
+    Array(Box<Type>),
+    /// A JSON object with arbitrary keys and values of the given type.
+    Map(Box<Type>),
+    /// A reference to a named model in the same [`Schema`].
+    Ref(String),
+    /// An inline set of literal values.
+    Enum(Vec<serde_json::Value>),
+    /// Exactly one literal value.
+    Const(serde_json::Value),
+    /// One of several member types (inline union).
+    Union(Vec<Type>),
+    /// The inner type or `null` (used below field level: `List[Nullable[str]]`).
+    Nullable(Box<Type>),
+}
+
+impl Type {
+    /// A plain string.
+    pub const STRING: Type = Type::String(None);
+    /// A plain integer.
+    pub const INTEGER: Type = Type::Integer(None);
+    /// A plain number.
+    pub const NUMBER: Type = Type::Number(None);
+
+    /// Every model name this type refers to, depth first.
+    pub fn refs(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.visit(&mut |t| {
+            if let Type::Ref(name) = t {
+                out.push(name.as_str());
+            }
+        });
+        out
+    }
+
+    /// Calls `f` on this type and every type nested in it.
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Type)) {
+        f(self);
+        match self {
+            Type::Array(t) | Type::Map(t) | Type::Nullable(t) => t.visit(f),
+            Type::Union(ts) => ts.iter().for_each(|t| t.visit(f)),
+            _ => {}
+        }
+    }
+
+    /// Calls `f` on this type and every type nested in it, mutably, children first.
+    pub fn visit_mut(&mut self, f: &mut impl FnMut(&mut Type)) {
+        match self {
+            Type::Array(t) | Type::Map(t) | Type::Nullable(t) => t.visit_mut(f),
+            Type::Union(ts) => ts.iter_mut().for_each(|t| t.visit_mut(f)),
+            _ => {}
+        }
+        f(self);
+    }
+}
+
+/// A string or number format that docs can express.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// RFC 3339 full-date.
+    Date,
+    /// RFC 3339 date-time.
+    DateTime,
+    /// 32-bit integer.
+    Int32,
+    /// 64-bit integer.
+    Int64,
+    /// 32-bit float.
+    Float,
+    /// 64-bit float.
+    Double,
+    /// Arbitrary-precision decimal.
+    Decimal,
+    /// Arbitrary-precision integer.
+    Bigint,
+    /// Raw bytes (file uploads, streams).
+    Binary,
+}
+
+impl Format {
+    /// The OpenAPI `format` keyword value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::Int32 => "int32",
+            Format::Int64 => "int64",
+            Format::Float => "float",
+            Format::Double => "double",
+            Format::Decimal => "decimal",
+            Format::Bigint => "bigint",
+            Format::Binary => "binary",
+        }
+    }
+}
+
+impl Model {
+    /// Every model name this model refers to.
+    pub fn refs(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for_each_type(self, |t| out.extend(t.refs()));
+        out
+    }
+}
+
+/// Calls `f` on every top-level type of a model (field types, union members, ...).
+pub fn for_each_type<'a>(model: &'a Model, mut f: impl FnMut(&'a Type)) {
+    match &model.kind {
+        ModelKind::Object(o) => {
+            o.fields.iter().for_each(|field| f(&field.ty));
+            if let Some(t) = &o.additional_properties {
+                f(t);
+            }
+        }
+        ModelKind::Union(u) => u.members.iter().for_each(f),
+        ModelKind::Alias { ty } => f(ty),
+        ModelKind::Enum(_) => {}
+    }
+}
+
+/// Calls `f` on every top-level type of a model, mutably.
+pub fn for_each_type_mut(model: &mut Model, mut f: impl FnMut(&mut Type)) {
+    match &mut model.kind {
+        ModelKind::Object(o) => {
+            o.fields.iter_mut().for_each(|field| f(&mut field.ty));
+            if let Some(t) = &mut o.additional_properties {
+                f(t);
+            }
+        }
+        ModelKind::Union(u) => u.members.iter_mut().for_each(f),
+        ModelKind::Alias { ty } => f(ty),
+        ModelKind::Enum(_) => {}
+    }
+}

@@ -1,0 +1,377 @@
+//! Markdown structure: the blocks of one model doc, with raw text and positions.
+//!
+//! pulldown-cmark finds the block structure (headings, paragraphs, tables,
+//! code blocks, lists); cell and heading *contents* are kept as raw source
+//! text because type cells are a small language of their own (`*str*`,
+//! `List[[models.X](x.md)]`) that rendered inline events would destroy.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::source::{SourceFile, Span};
+
+/// A top-level block of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// `#`-style or setext heading; `text` is the raw inline source.
+    Heading {
+        /// 1 for `#`, 2 for `##`, ...
+        level: u8,
+        /// Raw heading text, trimmed, without the `#` markers.
+        text: String,
+        /// Where the heading starts.
+        span: Span,
+    },
+    /// A paragraph, raw markdown.
+    Paragraph {
+        /// Raw source, trimmed.
+        text: String,
+        /// Where it starts.
+        span: Span,
+    },
+    /// A block quote, raw markdown without the `>` markers.
+    Quote {
+        /// Raw inner text, trimmed.
+        text: String,
+        /// Where it starts.
+        span: Span,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The info string (`python`, `typescript`), empty when absent.
+        lang: String,
+        /// The code.
+        text: String,
+        /// Where it starts.
+        span: Span,
+    },
+    /// A bullet or numbered list; each item's raw text.
+    List {
+        /// Raw item texts, trimmed, without the bullet.
+        items: Vec<Cell>,
+        /// Where the list starts.
+        span: Span,
+    },
+    /// A GFM table.
+    Table(Table),
+    /// Raw HTML or anything else; kept only for its position.
+    Other {
+        /// Raw source.
+        text: String,
+        /// Where it starts.
+        span: Span,
+    },
+}
+
+impl Block {
+    /// Where the block starts.
+    pub fn span(&self) -> &Span {
+        match self {
+            Block::Heading { span, .. }
+            | Block::Paragraph { span, .. }
+            | Block::Quote { span, .. }
+            | Block::Code { span, .. }
+            | Block::List { span, .. }
+            | Block::Other { span, .. } => span,
+            Block::Table(t) => &t.span,
+        }
+    }
+}
+
+/// A table with its header and rows, cells as raw trimmed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Header cells.
+    pub header: Vec<Cell>,
+    /// Body rows.
+    pub rows: Vec<Row>,
+    /// Where the table starts.
+    pub span: Span,
+}
+
+/// One body row of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Cells, split on unescaped `|`, trimmed, with `\|` unescaped.
+    pub cells: Vec<Cell>,
+    /// The whole row as written (for quoting in diagnostics).
+    pub raw: String,
+    /// Where the row starts.
+    pub span: Span,
+}
+
+/// One cell (or list item): raw text and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Trimmed raw text with `\|` unescaped.
+    pub text: String,
+    /// Where the text starts.
+    pub span: Span,
+}
+
+/// Splits a markdown document into top-level blocks.
+pub fn blocks(source: &SourceFile) -> Vec<Block> {
+    blocks_with_ranges(source)
+        .into_iter()
+        .map(|(b, _)| b)
+        .collect()
+}
+
+/// Splits a markdown document into top-level blocks, each with its byte range in the source.
+pub fn blocks_with_ranges(source: &SourceFile) -> Vec<(Block, Range<usize>)> {
+    let text = source.text.as_str();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<(Range<usize>, Tag<'_>)> = None;
+    let mut table: Option<Table> = None;
+    let mut list_items: Vec<Cell> = Vec::new();
+    let mut code_text = String::new();
+
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    if let Tag::Table(_) = tag {
+                        table = Some(Table {
+                            header: Vec::new(),
+                            rows: Vec::new(),
+                            span: source.span(range.start),
+                        });
+                    }
+                    list_items.clear();
+                    code_text.clear();
+                    start = Some((range.clone(), tag));
+                } else if let Some(t) = table.as_mut() {
+                    match tag {
+                        Tag::TableHead => t.header = split_row(source, range.clone()).0,
+                        Tag::TableRow => {
+                            let (cells, raw) = split_row(source, range.clone());
+                            t.rows.push(Row {
+                                cells,
+                                raw,
+                                span: source.span(range.start),
+                            });
+                        }
+                        _ => {}
+                    }
+                } else if depth == 1 && matches!(tag, Tag::Item) {
+                    list_items.push(item_cell(source, range.clone()));
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some((range, tag)) = start.take() {
+                        let block = finish_block(
+                            source,
+                            range.clone(),
+                            tag,
+                            end,
+                            &mut table,
+                            &list_items,
+                            &code_text,
+                        );
+                        out.push((block, range));
+                    }
+                }
+            }
+            Event::Text(t) if depth == 1 => {
+                if let Some((_, Tag::CodeBlock(_))) = &start {
+                    code_text.push_str(&t);
+                }
+            }
+            Event::Html(_) | Event::Rule | Event::Text(_) | Event::Code(_) if depth == 0 => {
+                let block = Block::Other {
+                    text: text[range.clone()].trim().to_string(),
+                    span: source.span(range.start),
+                };
+                out.push((block, range));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn finish_block(
+    source: &SourceFile,
+    range: Range<usize>,
+    tag: Tag<'_>,
+    end: TagEnd,
+    table: &mut Option<Table>,
+    list_items: &[Cell],
+    code_text: &str,
+) -> Block {
+    let raw = &source.text[range.clone()];
+    let span = source.span(range.start);
+    match (tag, end) {
+        (Tag::Heading { level, .. }, _) => Block::Heading {
+            level: level as u8,
+            text: heading_text(raw),
+            span,
+        },
+        (Tag::Paragraph, _) => Block::Paragraph {
+            text: raw.trim().to_string(),
+            span,
+        },
+        (Tag::BlockQuote(_), _) => Block::Quote {
+            text: raw
+                .lines()
+                .map(|l| l.trim_start().trim_start_matches('>').trim())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string(),
+            span,
+        },
+        (Tag::CodeBlock(kind), _) => Block::Code {
+            lang: match kind {
+                pulldown_cmark::CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                pulldown_cmark::CodeBlockKind::Indented => String::new(),
+            },
+            text: code_text.to_string(),
+            span,
+        },
+        (Tag::List(_), _) => Block::List {
+            items: list_items.to_vec(),
+            span,
+        },
+        (Tag::Table(_), _) => Block::Table(table.take().expect("table started")),
+        _ => Block::Other {
+            text: raw.trim().to_string(),
+            span,
+        },
+    }
+}
+
+/// Heading source without `#` markers (ATX) or underline (setext).
+fn heading_text(raw: &str) -> String {
+    let first = raw.lines().next().unwrap_or("").trim();
+    if first.starts_with('#') {
+        let inner = first.trim_start_matches('#');
+        let inner = inner.trim_end();
+        // closing sequence: `# Title ##`
+        let trimmed = inner.trim_end_matches('#');
+        let inner = if trimmed.ends_with(' ') || trimmed.is_empty() {
+            trimmed
+        } else {
+            inner
+        };
+        inner.trim().to_string()
+    } else {
+        first.to_string()
+    }
+}
+
+fn item_cell(source: &SourceFile, range: Range<usize>) -> Cell {
+    let raw = &source.text[range.clone()];
+    let marker_len = raw
+        .find(|c: char| {
+            !(c == '-' || c == '*' || c == '+' || c.is_ascii_digit() || c == '.' || c == ')')
+        })
+        .unwrap_or(raw.len());
+    let body = &raw[marker_len..];
+    let lead = body.len() - body.trim_start().len();
+    Cell {
+        text: body.trim().to_string(),
+        span: source.span(range.start + marker_len + lead),
+    }
+}
+
+/// Splits one table row (its source line) on unescaped pipes.
+fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
+    let line = source.text[range.clone()]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r');
+    let base = range.start;
+    let mut cells = Vec::new();
+    let bytes = line.as_bytes();
+    let mut seg_start = 0;
+    let mut i = 0;
+    let mut bounds = Vec::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => i += 2,
+            b'|' => {
+                bounds.push((seg_start, i));
+                seg_start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    bounds.push((seg_start, bytes.len()));
+    // A leading pipe opens the row and a trailing one closes it: drop the empty outer segments.
+    if line.trim_start().starts_with('|') && !bounds.is_empty() {
+        bounds.remove(0);
+    }
+    if let Some(&(s, e)) = bounds.last() {
+        if line[s..e].trim().is_empty() && line.trim_end().ends_with('|') && bounds.len() > 1 {
+            bounds.pop();
+        }
+    }
+    for (s, e) in bounds {
+        let seg = &line[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        cells.push(Cell {
+            text: seg.trim().replace("\\|", "|"),
+            span: source.span(base + s + lead),
+        });
+    }
+    (cells, line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Vec<Block> {
+        blocks(&SourceFile::new("t.md", text))
+    }
+
+    #[test]
+    fn splits_cells_on_unescaped_pipes_only() {
+        let b = doc("| A | B |\n| - | - |\n| `x` | a \\| b |");
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.header.len(), 2);
+        assert_eq!(t.rows[0].cells[1].text, "a | b");
+        assert_eq!(t.rows[0].cells[1].span.column, 9);
+        assert_eq!(t.rows[0].span.line, 3);
+    }
+
+    #[test]
+    fn tables_without_outer_pipes() {
+        let b = doc("Name | Type\n---- | ----\n**a** | **str**\n");
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.rows[0].cells.len(), 2);
+        assert_eq!(t.rows[0].cells[0].text, "**a**");
+    }
+
+    #[test]
+    fn keeps_wrong_cell_counts_visible() {
+        let b = doc("| A | B |\n| - | - |\n| a | b | c |");
+        let Block::Table(t) = &b[0] else { panic!() };
+        assert_eq!(t.rows[0].cells.len(), 3);
+    }
+
+    #[test]
+    fn headings_paragraphs_quotes_lists_code() {
+        let b = doc("# ~~Old~~\n\nSome *desc*\nmore\n\n> :warning: **DEPRECATED**: x\n\n- `\"a\"`\n- `\"b\"`\n\n```python\nx = 1\n```\n");
+        assert!(matches!(&b[0], Block::Heading { level: 1, text, .. } if text == "~~Old~~"));
+        assert!(matches!(&b[1], Block::Paragraph { text, .. } if text == "Some *desc*\nmore"));
+        assert!(matches!(&b[2], Block::Quote { text, .. } if text.starts_with(":warning:")));
+        assert!(matches!(&b[3], Block::List { items, .. } if items[1].text == "`\"b\"`"));
+        assert!(
+            matches!(&b[4], Block::Code { lang, text, .. } if lang == "python" && text == "x = 1\n")
+        );
+    }
+}

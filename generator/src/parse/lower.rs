@@ -1,0 +1,343 @@
+//! Lowering Type-cell expressions to IR types: the part every dialect shares.
+//!
+//! A dialect supplies [`Dialect::scalar`](super::Dialect) tables and wrapper
+//! names; this module walks the [`Expr`] tree, records references to other
+//! documents as [`PendingRef`]s and warns about what it cannot understand.
+
+use serde_json::Value;
+
+use super::type_expr::Expr;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::ir::{Format, Type};
+use crate::source::Span;
+
+/// What a field-level wrapper (`Optional[T]`, `*T`, `?T`, `T.nilable(T)`) says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wrapper {
+    /// The wrapper marks the value as possibly absent.
+    pub optional: bool,
+    /// The wrapper marks the value as possibly `null`.
+    pub nullable: bool,
+}
+
+/// A lowered Type cell: the type and the outermost wrapper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lowered {
+    /// The value type.
+    pub ty: Type,
+    /// The field-level wrapper, if any.
+    pub wrapper: Wrapper,
+}
+
+/// A reference to another document, resolved once the whole doc set is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingRef {
+    /// The link target as written (`../models/x.md`), if linked.
+    pub target: Option<String>,
+    /// Lowercased file stem of the link target (`x` for `../models/x.md`), if linked.
+    pub file_stem: Option<String>,
+    /// The referenced name as the label writes it, without package prefix (`X`).
+    pub name: String,
+    /// Where the Type cell is.
+    pub span: Span,
+}
+
+/// The key a pending reference gets inside `Type::Ref` until resolution.
+///
+/// Model names never start with `?`, so resolved and unresolved refs cannot be confused.
+pub fn pending_key(index: usize) -> String {
+    format!("?{index}")
+}
+
+/// Parses a key made by [`pending_key`].
+pub fn parse_pending_key(key: &str) -> Option<usize> {
+    key.strip_prefix('?')?.parse().ok()
+}
+
+/// What a dialect knows about its type names.
+pub trait TypeNames {
+    /// The IR type of a scalar name (`str`, `int64`, `::String`), if it is one.
+    fn scalar(&self, name: &str) -> Option<Type>;
+    /// The wrapper a generic name stands for (`Optional`, `JsonNullable`, `*`), if it is one.
+    fn wrapper(&self, name: &str) -> Option<Wrapper>;
+    /// Whether a generic name is a list (`List`, `[]`, `T::Array`).
+    fn is_list(&self, name: &str) -> bool;
+    /// Whether a generic name is a map (`Dict`, `map`, `Record`); its last argument is the value.
+    fn is_map(&self, name: &str) -> bool;
+    /// The type a stdlib link (by URL or label) stands for, if it is one.
+    fn stdlib_link(&self, label: &str, target: &str) -> Option<Type>;
+}
+
+/// Lowering state for one document.
+pub struct LowerCx<'a> {
+    /// The dialect's names.
+    pub names: &'a dyn TypeNames,
+    /// References collected so far.
+    pub refs: &'a mut Vec<PendingRef>,
+    /// Warnings collected so far.
+    pub diags: &'a mut Diagnostics,
+    /// The span of the cell being lowered.
+    pub span: Span,
+    /// The cell text, for quoting.
+    pub cell: &'a str,
+}
+
+impl LowerCx<'_> {
+    /// Lowers a whole cell: peels the outermost wrappers, then lowers the type.
+    pub fn lower_cell(&mut self, expr: &Expr) -> Lowered {
+        let mut wrapper = Wrapper::default();
+        let inner = self.peel(expr, &mut wrapper);
+        let ty = self.lower(inner);
+        Lowered { ty, wrapper }
+    }
+
+    /// Strips wrappers (outside and inside a link label), accumulating what they say.
+    fn peel<'e>(&self, expr: &'e Expr, acc: &mut Wrapper) -> &'e Expr {
+        match expr {
+            Expr::Apply(name, args) if args.len() == 1 => match self.names.wrapper(name) {
+                Some(w) => {
+                    acc.optional |= w.optional;
+                    acc.nullable |= w.nullable;
+                    self.peel(&args[0], acc)
+                }
+                None => expr,
+            },
+            _ => expr,
+        }
+    }
+
+    /// Lowers a type below field level (nullable wrappers become `Type::Nullable`).
+    pub fn lower(&mut self, expr: &Expr) -> Type {
+        match expr {
+            Expr::Name(name) => self.name(name, None),
+            Expr::Literal(v) => Type::Const(v.clone()),
+            Expr::Union(members) => self.union(members),
+            Expr::Link {
+                label,
+                label_text,
+                target,
+            } => self.link(label, label_text, target),
+            Expr::Apply(name, args) => self.apply(name, args),
+        }
+    }
+
+    fn apply(&mut self, name: &str, args: &[Expr]) -> Type {
+        if let Some(w) = self.names.wrapper(name) {
+            if let [inner] = args {
+                let ty = self.lower(inner);
+                return if w.nullable { nullable(ty) } else { ty };
+            }
+        }
+        if self.names.is_list(name) {
+            if let Some(item) = args.last() {
+                return Type::Array(Box::new(self.lower(item)));
+            }
+        }
+        if self.names.is_map(name) {
+            if let Some(value) = args.last() {
+                return Type::Map(Box::new(self.lower(value)));
+            }
+        }
+        match name {
+            "Literal" | "Const" if args.len() == 1 => {
+                if let Expr::Literal(v) = &args[0] {
+                    return Type::Const(v.clone());
+                }
+            }
+            "Literal" if args.len() > 1 => {
+                let values: Option<Vec<Value>> = args
+                    .iter()
+                    .map(|a| match a {
+                        Expr::Literal(v) => Some(v.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(values) = values {
+                    return Type::Enum(values);
+                }
+            }
+            "Union" | "Crystalline::Union.new" => return self.union(args),
+            _ => {}
+        }
+        if let Some(ty) = self.names.scalar(name) {
+            // Parameterised scalars: `IO[bytes]`, `ReadableStream<Uint8Array>`.
+            return ty;
+        }
+        self.unknown(&format!("{name}[...]"))
+    }
+
+    fn union(&mut self, members: &[Expr]) -> Type {
+        let mut out: Vec<Type> = Vec::new();
+        let mut has_null = false;
+        for m in members {
+            match self.lower(m) {
+                Type::Const(Value::Null) => has_null = true,
+                Type::Nullable(t) => {
+                    has_null = true;
+                    push_unique(&mut out, *t);
+                }
+                t => push_unique(&mut out, t),
+            }
+        }
+        // A file-upload union (`Union[bytes, IO[bytes], io.BufferedReader]`) is just binary.
+        if !out.is_empty() && out.iter().all(|t| *t == Type::String(Some(Format::Binary))) {
+            out.truncate(1);
+        }
+        let ty = if out.len() == 1 {
+            out.pop().expect("one member")
+        } else if out.is_empty() {
+            Type::Any
+        } else {
+            Type::Union(out)
+        };
+        if has_null {
+            nullable(ty)
+        } else {
+            ty
+        }
+    }
+
+    fn link(&mut self, label: &Expr, label_text: &str, target: &str) -> Type {
+        if let Some(ty) = self.names.stdlib_link(label_text, target) {
+            return ty;
+        }
+        let is_doc = target.ends_with(".md") || target.contains(".md#");
+        if !is_doc {
+            self.diags.push(
+                Diagnostic::warning(
+                    self.span.clone(),
+                    format!("link to `{target}` is neither a model doc nor a known library type"),
+                )
+                .with_snippet(self.cell)
+                .with_hint("the field falls back to any JSON value"),
+            );
+            return Type::Any;
+        }
+        let mut w = Wrapper::default();
+        let inner = self.peel(label, &mut w);
+        let stem = file_stem(target);
+        let ty = match inner {
+            // A union written in the label: `[Union[A, B]](u.md)`, `[string|int](u.md)`
+            // — the doc it links to is the union model itself.
+            Expr::Apply(n, _) if n == "Union" || n == "Crystalline::Union.new" => {
+                self.link_ref(target, stem, "")
+            }
+            Expr::Union(_) => self.link_ref(target, stem, ""),
+            Expr::Name(n) => self.link_ref(target, stem, &base_name(n)),
+            other => {
+                // Containers inside a label (`[List[X]](x.md)`, openapi-generator): keep the shape.
+                let mut shape = self.lower(other);
+                let key = self.link_ref(target, stem, "");
+                shape.visit_mut(&mut |t| {
+                    if matches!(t, Type::Any) {
+                        *t = key.clone();
+                    }
+                });
+                shape
+            }
+        };
+        if w.nullable {
+            nullable(ty)
+        } else {
+            ty
+        }
+    }
+
+    fn name(&mut self, name: &str, stem: Option<String>) -> Type {
+        if let Some(ty) = self.names.scalar(name) {
+            return ty;
+        }
+        if name == "None" || name == "null" || name == "nil" {
+            return Type::Const(Value::Null);
+        }
+        let base = base_name(name);
+        if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return self.reference(stem, &base);
+        }
+        self.unknown(name)
+    }
+
+    fn link_ref(&mut self, target: &str, stem: String, name: &str) -> Type {
+        let index = self.refs.len();
+        self.refs.push(PendingRef {
+            target: Some(target.to_string()),
+            file_stem: Some(stem),
+            name: name.to_string(),
+            span: self.span.clone(),
+        });
+        Type::Ref(pending_key(index))
+    }
+
+    /// Records a reference by name and returns its placeholder type.
+    pub fn reference(&mut self, file_stem: Option<String>, name: &str) -> Type {
+        let index = self.refs.len();
+        self.refs.push(PendingRef {
+            target: None,
+            file_stem,
+            name: name.to_string(),
+            span: self.span.clone(),
+        });
+        Type::Ref(pending_key(index))
+    }
+
+    fn unknown(&mut self, what: &str) -> Type {
+        self.diags.push(
+            Diagnostic::warning(self.span.clone(), format!("unknown type `{what}`"))
+                .with_snippet(self.cell)
+                .with_hint("the field falls back to any JSON value (serde_json::Value)"),
+        );
+        Type::Any
+    }
+}
+
+/// `T` or null, without double wrapping.
+pub fn nullable(ty: Type) -> Type {
+    match ty {
+        Type::Nullable(_) | Type::Any => ty,
+        Type::Const(Value::Null) => ty,
+        other => Type::Nullable(Box::new(other)),
+    }
+}
+
+fn push_unique(out: &mut Vec<Type>, t: Type) {
+    if !out.contains(&t) {
+        out.push(t);
+    }
+}
+
+/// Lowercased file name without directories, `.md` and anchor: `../Models/X.md` → `x`.
+pub fn file_stem(target: &str) -> String {
+    let path = target.split('#').next().unwrap_or(target);
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name).to_lowercase()
+}
+
+/// The last segment of a qualified name: `models.X`, `::Mod::X`, `Components\X`, `*shared.X` → `X`.
+pub fn base_name(name: &str) -> String {
+    let name = name.trim().trim_start_matches(['*', '?', '\\']);
+    name.rsplit(['.', ':', '\\'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(name)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_base_names() {
+        assert_eq!(file_stem("../../models/shared/EnumT.md"), "enumt");
+        assert_eq!(file_stem("x.md#anchor"), "x");
+        assert_eq!(base_name("models.UserAPIKey"), "UserAPIKey");
+        assert_eq!(base_name("::OpenApiSDK::Shared::X"), "X");
+        assert_eq!(base_name("\\OpenAPI\\Models\\Shared\\Enum"), "Enum");
+        assert_eq!(base_name("*components.X"), "X");
+    }
+
+    #[test]
+    fn pending_keys_round_trip() {
+        assert_eq!(parse_pending_key(&pending_key(42)), Some(42));
+        assert_eq!(parse_pending_key("UserAPIKey"), None);
+    }
+}

@@ -1,0 +1,604 @@
+//! The Speakeasy document skeleton, shared by every Speakeasy language.
+//!
+//! ```text
+//! # Name                 (or # ~~Name~~ when deprecated)
+//! description paragraphs
+//! > :warning: **DEPRECATED**: ...
+//! ## Fields              | Field | Type | Required | Description | [Example] |
+//! ## Values              | Name | Value |, a code block of literals, or a bullet list
+//! ## Supported Types     ### `member type` + code block
+//! ```
+//! Type cells are handed to the dialect's [`TypeNames`]; everything else is
+//! the same across languages.
+
+use serde_json::Value;
+
+use super::lower::{LowerCx, Lowered, PendingRef, TypeNames};
+use super::type_expr;
+use super::{ParsedDoc, UnionMembers};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::ir::{Enum, EnumValue, Field, Model, ModelKind, Object, Type, Union};
+use crate::markdown::{Block, Cell, Row, Table};
+use crate::source::{SourceFile, Span};
+
+const CHECK: &str = ":heavy_check_mark:";
+const MINUS: &str = ":heavy_minus_sign:";
+
+/// Field names of the synthetic row Speakeasy adds for `additionalProperties`.
+const EXTRA_PROPS_ROWS: [&str; 4] = [
+    "__pydantic_extra__",
+    "additional_properties",
+    "additionalProperties",
+    "AdditionalProperties",
+];
+
+/// Parses one Speakeasy model document.
+pub fn parse(
+    source: &SourceFile,
+    blocks: &[(Block, std::ops::Range<usize>)],
+    names: &dyn TypeNames,
+    members: UnionMembers,
+    diags: &mut Diagnostics,
+) -> Option<ParsedDoc> {
+    let mut refs = Vec::new();
+    let (title_index, title, title_span) = super::title(source, blocks, diags)?;
+    let (name, mut deprecated) = strip_strikethrough(&title);
+    if name.is_empty() {
+        diags.push(
+            Diagnostic::error(title_span.clone(), "empty model name in the title")
+                .with_snippet(source.line_text(title_span.line))
+                .with_hint("write the model name after `# `"),
+        );
+        return None;
+    }
+
+    // Description: everything between the title and the first `##` heading.
+    let body = &blocks[title_index + 1..];
+    let first_section = body
+        .iter()
+        .position(|(b, _)| matches!(b, Block::Heading { level, .. } if *level >= 2))
+        .unwrap_or(body.len());
+    let mut description_parts = Vec::new();
+    for (block, range) in &body[..first_section] {
+        match block {
+            Block::Quote { text, .. } if is_deprecation_notice(text) => deprecated = true,
+            _ => description_parts.push(source.text[range.clone()].trim().to_string()),
+        }
+    }
+    let description = non_empty(description_parts.join("\n\n"));
+
+    let mut kind = None;
+    let mut i = first_section;
+    while i < body.len() {
+        let (
+            Block::Heading {
+                level: 2,
+                text,
+                span,
+            },
+            _,
+        ) = &body[i]
+        else {
+            i += 1;
+            continue;
+        };
+        let section_end = body[i + 1..]
+            .iter()
+            .position(|(b, _)| matches!(b, Block::Heading { level: 2, .. }))
+            .map_or(body.len(), |p| i + 1 + p);
+        let section = &body[i + 1..section_end];
+        let heading = text.trim();
+        match heading {
+            "Fields" | "Properties" => {
+                let table = section.iter().find_map(|(b, _)| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                });
+                let Some(table) = table else {
+                    diags.push(
+                        Diagnostic::error(span.clone(), "`## Fields` is not followed by a table")
+                            .with_snippet(source.line_text(span.line))
+                            .with_hint("expected `| Field | Type | Required | Description |`"),
+                    );
+                    return None;
+                };
+                let object = fields_table(source, table, names, &mut refs, diags)?;
+                kind = Some(ModelKind::Object(object));
+            }
+            "Values" => kind = Some(ModelKind::Enum(enum_values(section, diags))),
+            "Supported Types" => {
+                let union = union_members(source, section, names, members, &mut refs, diags);
+                kind = Some(ModelKind::Union(union));
+            }
+            _ => {}
+        }
+        if kind.is_some() {
+            break;
+        }
+        i = section_end;
+    }
+
+    let kind = kind.unwrap_or(ModelKind::Alias { ty: Type::Any });
+    Some(ParsedDoc {
+        model: Model {
+            name,
+            description,
+            deprecated,
+            kind,
+            span: title_span,
+        },
+        refs,
+    })
+}
+
+fn strip_strikethrough(text: &str) -> (String, bool) {
+    let t = text.trim();
+    match t.strip_prefix("~~").and_then(|t| t.strip_suffix("~~")) {
+        Some(inner) => (inner.trim().to_string(), true),
+        None => (t.to_string(), false),
+    }
+}
+
+fn is_deprecation_notice(text: &str) -> bool {
+    text.contains("DEPRECATED")
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Column layout of a Fields table.
+struct Columns {
+    field: usize,
+    ty: usize,
+    required: Option<usize>,
+    description: Option<usize>,
+    example: Option<usize>,
+}
+
+fn columns(source: &SourceFile, table: &Table, diags: &mut Diagnostics) -> Option<Columns> {
+    let find = |names: &[&str]| {
+        table
+            .header
+            .iter()
+            .position(|c| names.iter().any(|n| c.text.eq_ignore_ascii_case(n)))
+    };
+    let field = find(&["Field", "Name", "Parameter"]);
+    let ty = find(&["Type"]);
+    let (Some(field), Some(ty)) = (field, ty) else {
+        let header: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
+        diags.push(
+            Diagnostic::error(
+                table.span.clone(),
+                "the Fields table has no `Field` and `Type` columns",
+            )
+            .with_snippet(source.line_text(table.span.line))
+            .with_hint(format!(
+                "expected `| Field | Type | Required | Description |`, found `| {} |`",
+                header.join(" | ")
+            )),
+        );
+        return None;
+    };
+    Some(Columns {
+        field,
+        ty,
+        required: find(&["Required"]),
+        description: find(&["Description"]),
+        example: find(&["Example"]),
+    })
+}
+
+fn fields_table(
+    source: &SourceFile,
+    table: &Table,
+    names: &dyn TypeNames,
+    refs: &mut Vec<PendingRef>,
+    diags: &mut Diagnostics,
+) -> Option<Object> {
+    let cols = columns(source, table, diags)?;
+    let mut object = Object::default();
+    let mut ok = true;
+    let mut seen: Vec<(String, Span)> = Vec::new();
+    for row in &table.rows {
+        if row.cells.len() != table.header.len() {
+            diags.push(
+                Diagnostic::error(
+                    row.span.clone(),
+                    format!(
+                        "row has {} cells but the header has {}",
+                        row.cells.len(),
+                        table.header.len()
+                    ),
+                )
+                .with_snippet(&row.raw)
+                .with_hint("escape a literal `|` inside a cell as `\\|`"),
+            );
+            ok = false;
+            continue;
+        }
+        let Some(field) = field_row(row, &cols, names, refs, diags) else {
+            ok = false;
+            continue;
+        };
+        if let Some(extra) = extra_properties(&row.cells[cols.field].text, &field) {
+            object.additional_properties = Some(extra);
+            continue;
+        }
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == field.wire_name) {
+            diags.push(
+                Diagnostic::error(
+                    row.span.clone(),
+                    format!("duplicate field `{}`", field.wire_name),
+                )
+                .with_snippet(&row.raw)
+                .with_hint(format!("first defined at {first}")),
+            );
+            ok = false;
+            continue;
+        }
+        seen.push((field.wire_name.clone(), row.span.clone()));
+        object.fields.push(field);
+    }
+    ok.then_some(object)
+}
+
+fn extra_properties(name_cell: &str, field: &Field) -> Option<Type> {
+    let name = name_cell.trim_matches('`');
+    if !EXTRA_PROPS_ROWS.contains(&name) {
+        return None;
+    }
+    match &field.ty {
+        Type::Map(value) => Some((**value).clone()),
+        _ => None,
+    }
+}
+
+fn field_row(
+    row: &Row,
+    cols: &Columns,
+    names: &dyn TypeNames,
+    refs: &mut Vec<PendingRef>,
+    diags: &mut Diagnostics,
+) -> Option<Field> {
+    let name_cell = &row.cells[cols.field];
+    let (name, deprecated_name) = field_name(&name_cell.text);
+    if name.is_empty() {
+        diags.push(
+            Diagnostic::error(name_cell.span.clone(), "empty field name")
+                .with_snippet(&row.raw)
+                .with_hint("the first cell holds the field name, e.g. `` `user_id` ``"),
+        );
+        return None;
+    }
+    let required = match cols.required {
+        Some(c) => required_marker(&row.cells[c], &row.raw, diags)?,
+        None => false,
+    };
+    let ty_cell = &row.cells[cols.ty];
+    let lowered = lower_cell(ty_cell, names, refs, diags);
+    let nullable = lowered.wrapper.nullable || (lowered.wrapper.optional && required);
+    let (description, deprecated_desc) = cols
+        .description
+        .map(|c| description(&row.cells[c].text))
+        .unwrap_or((None, false));
+    let examples = cols
+        .example
+        .map(|c| examples(&row.cells[c].text, &lowered.ty))
+        .unwrap_or_default();
+    Some(Field {
+        wire_name: name,
+        ty: lowered.ty,
+        required,
+        nullable,
+        description,
+        deprecated: deprecated_name || deprecated_desc,
+        examples,
+        default: None,
+        read_only: false,
+        span: row.span.clone(),
+    })
+}
+
+/// Lowers one Type cell, warning (and falling back to any) when it does not parse.
+pub fn lower_cell(
+    cell: &Cell,
+    names: &dyn TypeNames,
+    refs: &mut Vec<PendingRef>,
+    diags: &mut Diagnostics,
+) -> Lowered {
+    let mut cx = LowerCx {
+        names,
+        refs,
+        diags,
+        span: cell.span.clone(),
+        cell: &cell.text,
+    };
+    match type_expr::parse(&cell.text) {
+        Ok(expr) => cx.lower_cell(&expr),
+        Err(e) => {
+            let mut span = cell.span.clone();
+            // Offsets are into the unescaped text; close enough for ASCII cells.
+            span.column += cell.text[..e.offset.min(cell.text.len())].chars().count() as u32;
+            cx.diags.push(
+                Diagnostic::warning(span, format!("cannot parse type: expected {}", e.expected))
+                    .with_snippet(&cell.text)
+                    .with_hint("the field falls back to any JSON value (serde_json::Value)"),
+            );
+            Lowered {
+                ty: Type::Any,
+                wrapper: Default::default(),
+            }
+        }
+    }
+}
+
+/// ``~~`name`~~`` → (`name`, deprecated).
+fn field_name(cell: &str) -> (String, bool) {
+    let (inner, deprecated) = strip_strikethrough(cell);
+    let inner = inner.trim();
+    let inner = inner
+        .strip_prefix('`')
+        .and_then(|s| s.strip_suffix('`'))
+        .unwrap_or(inner);
+    let inner = inner.trim_matches('*').trim();
+    (inner.to_string(), deprecated)
+}
+
+fn required_marker(cell: &Cell, raw: &str, diags: &mut Diagnostics) -> Option<bool> {
+    match cell.text.as_str() {
+        CHECK | "✔️" | "✔" | "true" | "Yes" | "yes" => Some(true),
+        MINUS | "➖" | "false" | "No" | "no" | "" => Some(false),
+        other => {
+            diags.push(
+                Diagnostic::error(
+                    cell.span.clone(),
+                    format!("unknown Required marker `{other}`"),
+                )
+                .with_snippet(raw)
+                .with_hint(format!("expected `{CHECK}` or `{MINUS}`")),
+            );
+            None
+        }
+    }
+}
+
+/// A description cell: `<br/>` → newline, `N/A` → none, deprecation prefix stripped.
+pub fn description(cell: &str) -> (Option<String>, bool) {
+    let text = cell.replace("<br/>", "\n");
+    let mut deprecated = false;
+    let mut text = text.as_str();
+    if let Some(rest) = text.strip_prefix(": warning: ** DEPRECATED **:") {
+        deprecated = true;
+        text = rest.split_once("\n\n").map_or("", |(_, desc)| desc);
+    }
+    let text = text.trim();
+    if text.is_empty() || text == "N/A" {
+        (None, deprecated)
+    } else {
+        (Some(text.to_string()), deprecated)
+    }
+}
+
+/// Example cell → JSON values of the field's JSON type; values of another type are dropped.
+pub fn examples(cell: &str, ty: &Type) -> Vec<Value> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    let parts: Vec<String> = if cell.starts_with("**Example 1:**") {
+        cell.split("**Example ")
+            .filter_map(|p| {
+                p.split_once(":**")
+                    .map(|(_, v)| v.trim_end_matches("<br/>").trim().to_string())
+            })
+            .collect()
+    } else {
+        vec![cell.to_string()]
+    };
+    parts
+        .iter()
+        .filter_map(|p| example_value(&p.replace("<br/>", "\n"), ty))
+        .collect()
+}
+
+fn example_value(text: &str, ty: &Type) -> Option<Value> {
+    let ty = match ty {
+        Type::Nullable(t) => t,
+        t => t,
+    };
+    let parsed = || serde_json::from_str::<Value>(text).ok();
+    match ty {
+        Type::String(_) => Some(Value::String(text.to_string())),
+        Type::Integer(_) => parsed().filter(|v| v.is_i64() || v.is_u64()),
+        Type::Number(_) => parsed().filter(Value::is_number),
+        Type::Boolean => parsed().filter(Value::is_boolean),
+        Type::Array(_) => parsed().filter(Value::is_array),
+        Type::Map(_) => parsed().filter(Value::is_object),
+        Type::Const(c) => parsed()
+            .filter(|v| v == c)
+            .or_else(|| (c.as_str() == Some(text)).then(|| c.clone())),
+        // Refs, unions, enums: keep only what parses as JSON, else as a string.
+        Type::Any | Type::Ref(_) | Type::Union(_) | Type::Enum(_) | Type::Nullable(_) => {
+            parsed().or_else(|| Some(Value::String(text.to_string())))
+        }
+    }
+}
+
+fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnostics) -> Enum {
+    let mut values = Vec::new();
+    let mut open = false;
+    for (block, _) in section {
+        match block {
+            Block::Table(t) => {
+                let value_col = t
+                    .header
+                    .iter()
+                    .position(|c| c.text.eq_ignore_ascii_case("Value"))
+                    .unwrap_or(t.header.len().saturating_sub(1));
+                let name_col = t
+                    .header
+                    .iter()
+                    .position(|c| c.text.eq_ignore_ascii_case("Name"));
+                for row in &t.rows {
+                    let Some(cell) = row.cells.get(value_col) else {
+                        diags.push(
+                            Diagnostic::error(row.span.clone(), "enum row has no Value cell")
+                                .with_snippet(&row.raw)
+                                .with_hint("expected `| Name | Value |`"),
+                        );
+                        continue;
+                    };
+                    let name = name_col
+                        .and_then(|c| row.cells.get(c))
+                        .map(|c| c.text.trim_matches('`').to_string());
+                    values.push(EnumValue {
+                        name,
+                        value: Value::String(cell.text.trim_matches('`').to_string()),
+                    });
+                }
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    if let Some(v) = literal(item.text.trim_matches('`')) {
+                        values.push(EnumValue {
+                            name: None,
+                            value: v,
+                        });
+                    }
+                }
+            }
+            Block::Code { text, .. } => {
+                for part in text.split('|') {
+                    let part = part.trim();
+                    if part.starts_with("Unrecognized<") {
+                        open = true;
+                    } else if let Some(v) = literal(part) {
+                        values.push(EnumValue {
+                            name: None,
+                            value: v,
+                        });
+                    }
+                }
+            }
+            Block::Paragraph { text, .. } if text.contains("open enum") => open = true,
+            _ => {}
+        }
+    }
+    // Name/Value tables do not quote values: all-integer lists are integer enums.
+    let unquoted = values.iter().all(|v| v.value.is_string());
+    if unquoted
+        && !values.is_empty()
+        && values.iter().all(|v| {
+            v.value
+                .as_str()
+                .is_some_and(|s| s.parse::<i64>().is_ok() && !s.starts_with('+'))
+        })
+    {
+        for v in &mut values {
+            let n: i64 = v
+                .value
+                .as_str()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_default();
+            v.value = Value::from(n);
+        }
+    }
+    Enum { values, open }
+}
+
+/// A quoted string or a number literal.
+fn literal(text: &str) -> Option<Value> {
+    let text = text.trim();
+    if text.len() >= 2 && (text.starts_with('"') && text.ends_with('"')) {
+        return serde_json::from_str(text).ok();
+    }
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .filter(Value::is_number)
+}
+
+fn union_members(
+    source: &SourceFile,
+    section: &[(Block, std::ops::Range<usize>)],
+    names: &dyn TypeNames,
+    members: UnionMembers,
+    refs: &mut Vec<PendingRef>,
+    diags: &mut Diagnostics,
+) -> Union {
+    let mut union = Union::default();
+    let mut i = 0;
+    while i < section.len() {
+        let (
+            Block::Heading {
+                level: 3,
+                text,
+                span,
+            },
+            _,
+        ) = &section[i]
+        else {
+            i += 1;
+            continue;
+        };
+        let code = match section.get(i + 1) {
+            Some((Block::Code { text, .. }, _)) => text.as_str(),
+            _ => "",
+        };
+        i += 1;
+        let Some(member) = members(text, code) else {
+            diags.push(
+                Diagnostic::warning(span.clone(), "cannot tell the type of this union member")
+                    .with_snippet(source.line_text(span.line))
+                    .with_hint("the member falls back to any JSON value"),
+            );
+            union.members.push(Type::Any);
+            continue;
+        };
+        let cell = Cell {
+            text: member,
+            span: span.clone(),
+        };
+        let lowered = lower_cell(&cell, names, refs, diags);
+        let ty = if lowered.wrapper.nullable {
+            super::lower::nullable(lowered.ty)
+        } else {
+            lowered.ty
+        };
+        if !union.members.contains(&ty) {
+            union.members.push(ty);
+        }
+    }
+    union
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(description("N/A"), (None, false));
+        assert_eq!(description("a<br/>b"), (Some("a\nb".into()), false));
+        assert_eq!(
+            description(": warning: ** DEPRECATED **: gone.<br/><br/>The id"),
+            (Some("The id".into()), true)
+        );
+    }
+
+    #[test]
+    fn typed_examples() {
+        assert_eq!(examples("1", &Type::STRING), vec![Value::from("1")]);
+        assert_eq!(examples("1", &Type::INTEGER), vec![Value::from(1)]);
+        assert_eq!(examples("abc", &Type::INTEGER), Vec::<Value>::new());
+        assert_eq!(
+            examples("**Example 1:** a<br/>**Example 2:** b", &Type::STRING),
+            vec![Value::from("a"), Value::from("b")]
+        );
+        assert_eq!(
+            examples("{<br/>\"a\": 1<br/>}", &Type::Map(Box::new(Type::INTEGER))),
+            vec![serde_json::json!({"a": 1})]
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! A doc set → one [`Schema`]: unique model names and resolved references.
+//!
+//! Link paths in real docs are often wrong (Ruby links into folders that do
+//! not exist, flat Python layouts keep `../../models/shared/` paths), so a
+//! reference is resolved by, in order: the link's path relative to the
+//! document, the linked file's lowercased stem, and the model name.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::ir::{for_each_type_mut, Schema, Type};
+use crate::parse::lower::parse_pending_key;
+use crate::parse::ParsedDoc;
+
+/// A parsed document together with the path it was read from.
+#[derive(Debug, Clone)]
+pub struct LoadedDoc {
+    /// The path, as used in diagnostics.
+    pub path: PathBuf,
+    /// The parsed document.
+    pub doc: ParsedDoc,
+}
+
+/// Resolves every reference and returns the schema, models sorted by name.
+///
+/// `docs` must be in a deterministic order (sorted by path); on a model-name
+/// collision the first document keeps the name and later ones get a numeric suffix.
+pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
+    let mut names: Vec<String> = Vec::with_capacity(docs.len());
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let mut name = d.doc.model.name.clone();
+        if let Some(&first) = taken.get(&name) {
+            let mut n = 2;
+            while taken.contains_key(&format!("{name}{n}")) {
+                n += 1;
+            }
+            let renamed = format!("{name}{n}");
+            diags.push(
+                Diagnostic::warning(
+                    d.doc.model.span.clone(),
+                    format!("model name `{name}` is already used; this one is renamed `{renamed}`"),
+                )
+                .with_hint(format!("first defined in {}", docs[first].path.display())),
+            );
+            name = renamed;
+        }
+        taken.insert(name.clone(), i);
+        names.push(name);
+    }
+
+    let index = Index::new(&docs, &names);
+    let mut models = Vec::with_capacity(docs.len());
+    for (i, d) in docs.into_iter().enumerate() {
+        let LoadedDoc { path, doc } = d;
+        let ParsedDoc { mut model, refs } = doc;
+        model.name = names[i].clone();
+        let resolved: Vec<Option<String>> = refs
+            .iter()
+            .map(|r| {
+                let found = index.find(&path, r.target.as_deref(), r.file_stem.as_deref(), &r.name);
+                if found.is_none() {
+                    let what = r.target.as_deref().unwrap_or(&r.name);
+                    diags.push(
+                        Diagnostic::warning(r.span.clone(), format!("dangling reference to `{what}`"))
+                            .with_hint("no model doc in the input has this file name or title; the field falls back to any JSON value"),
+                    );
+                }
+                found.map(|j| names[j].clone())
+            })
+            .collect();
+        for_each_type_mut(&mut model, |t| {
+            t.visit_mut(&mut |t| {
+                if let Type::Ref(key) = t {
+                    if let Some(i) = parse_pending_key(key) {
+                        *t = match resolved.get(i).cloned().flatten() {
+                            Some(name) => Type::Ref(name),
+                            None => Type::Any,
+                        };
+                    }
+                }
+            })
+        });
+        models.push(model);
+    }
+    let mut schema = Schema { models };
+    schema.sort();
+    schema
+}
+
+/// Lookup tables over a doc set.
+struct Index {
+    by_path: HashMap<PathBuf, usize>,
+    by_stem: BTreeMap<String, Vec<usize>>,
+    by_name: BTreeMap<String, Vec<usize>>,
+    titles: Vec<String>,
+}
+
+impl Index {
+    fn new(docs: &[LoadedDoc], names: &[String]) -> Self {
+        let mut by_path = HashMap::new();
+        let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            by_path.insert(normalize(&d.path), i);
+            let stem = d
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            by_stem.entry(stem).or_default().push(i);
+            by_name.entry(fold(&names[i])).or_default().push(i);
+        }
+        Index {
+            by_path,
+            by_stem,
+            by_name,
+            titles: docs.iter().map(|d| fold(&d.doc.model.name)).collect(),
+        }
+    }
+
+    fn find(
+        &self,
+        from: &Path,
+        target: Option<&str>,
+        stem: Option<&str>,
+        name: &str,
+    ) -> Option<usize> {
+        if let Some(target) = target {
+            let path = target.split('#').next().unwrap_or(target);
+            if !path.is_empty() {
+                let joined = from.parent().unwrap_or(Path::new("")).join(path);
+                if let Some(&i) = self.by_path.get(&normalize(&joined)) {
+                    return Some(i);
+                }
+            }
+        }
+        let folded = fold(name);
+        if let Some(candidates) = stem.and_then(|s| self.by_stem.get(s)) {
+            let best = candidates
+                .iter()
+                .find(|&&i| !folded.is_empty() && self.titles[i] == folded)
+                .or_else(|| candidates.first());
+            if best.is_some() {
+                return best.copied();
+            }
+        }
+        if folded.is_empty() {
+            return None;
+        }
+        self.by_name.get(&folded).and_then(|c| c.first().copied())
+    }
+}
+
+/// Lowercase, alphanumerics only: `UserAPIKey`, `user_api_key` → `userapikey`.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Lexically normalizes `a/b/../c` → `a/c` (no filesystem access).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.last(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    let lowered: PathBuf = out.iter().collect();
+    PathBuf::from(lowered.to_string_lossy().to_lowercase())
+}
