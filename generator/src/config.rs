@@ -297,29 +297,48 @@ impl Config {
     }
 }
 
-/// Parses every file; files are independent, so this is where parallelism would go.
+/// Reads and parses every file. A document's dialect is forced, detected from
+/// its text, or (for documents that show no sign of any, like enum docs) the
+/// doc set's most common one.
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
     diags: &mut Diagnostics,
 ) -> Vec<LoadedDoc> {
-    let mut docs = Vec::with_capacity(files.len());
+    let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let source = match SourceFile::read(path) {
-            Ok(s) => s,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        if let Some(doc) = parse::parse_document(&source, dialect, diags) {
+        match SourceFile::read(path) {
+            Ok(s) => sources.push((path, s)),
+            Err(d) => diags.push(d),
+        }
+    }
+    let detected: Vec<Option<Dialect>> = sources
+        .iter()
+        .map(|(_, s)| dialect.or_else(|| parse::detect(&s.text)))
+        .collect();
+    let majority = majority(&detected).unwrap_or(Dialect::Python);
+    let mut docs = Vec::with_capacity(sources.len());
+    for ((path, source), d) in sources.iter().zip(detected) {
+        if let Some(doc) = parse::parse_document(source, d.unwrap_or(majority), diags) {
             docs.push(LoadedDoc {
-                path: path.clone(),
+                path: (*path).clone(),
                 doc,
             });
         }
     }
     docs
+}
+
+/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
+fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
+    let mut counts = std::collections::BTreeMap::new();
+    for d in detected.iter().flatten() {
+        *counts.entry(*d).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

@@ -1,1 +1,78 @@
-fn main() {}
+//! Project automation: `cargo xtask codegen [--check]`.
+//!
+//! `codegen` regenerates the committed `generated/` crate from `specs/`:
+//! Rust modules in `generated/src/models/`, `generated/openapi.json` and
+//! `generated/schemas/*.json`. With `--check` it writes nothing and fails,
+//! naming every stale file, when the committed output differs.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    if let Err(e) = std::env::set_current_dir(&root) {
+        eprintln!("xtask: cannot enter {}: {e}", root.display());
+        return ExitCode::FAILURE;
+    }
+    match args.first().map(String::as_str) {
+        Some("codegen") => {
+            let check = args[1..].iter().any(|a| a == "--check");
+            if let Some(bad) = args[1..].iter().find(|a| *a != "--check") {
+                eprintln!("xtask codegen: unknown argument `{bad}` (expected --check)");
+                return ExitCode::from(2);
+            }
+            codegen(check)
+        }
+        _ => {
+            eprintln!("usage: cargo xtask codegen [--check]");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// The configuration that produces the committed `generated/` crate.
+pub fn codegen_config(check: bool) -> modeldoc::Config {
+    let mut config = modeldoc::Config::new();
+    config
+        .input("specs")
+        .rust_dir("generated/src/models")
+        .openapi("generated/openapi.json")
+        .json_schema("generated/schemas")
+        .rust_header("Regenerate with `cargo xtask codegen`.")
+        .openapi_info("modeldoc specs", "1.0.0")
+        .check(check);
+    config
+}
+
+fn codegen(check: bool) -> ExitCode {
+    match codegen_config(check).generate() {
+        Ok(report) => {
+            for d in report.loaded.diagnostics.iter() {
+                eprintln!("{d}");
+            }
+            for c in &report.changes {
+                eprintln!("updated {}", c.path().display());
+            }
+            if report.changes.is_empty() {
+                eprintln!("generated/ is up to date");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            if check {
+                eprintln!("run `cargo xtask codegen` to regenerate");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -103,7 +103,28 @@ fn finish(tokens: TokenStream, options: &RustOptions) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&prettyplease::unparse(&file));
+    out.push_str(&space_items(&prettyplease::unparse(&file)));
+    out
+}
+
+/// Puts a blank line between top-level items (prettyplease keeps them tight),
+/// keeping runs of `use` and `mod` declarations together.
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut prev: Option<&str> = None;
+    for line in code.lines() {
+        if let Some(p) = prev {
+            let ends_item = p == "}" || (!p.starts_with(' ') && p.ends_with(';'));
+            let declaration = |l: &str| l.starts_with("use ") || l.starts_with("mod ") || l.starts_with("pub use ");
+            let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
+            if ends_item && starts_item && !(declaration(p) && declaration(line)) {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
+    }
     out
 }
 

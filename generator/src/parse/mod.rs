@@ -6,10 +6,17 @@
 //! leaves this module: the output is IR plus [`PendingRef`]s that
 //! [`crate::resolve`] turns into model names.
 
+pub mod csharp;
+pub mod go;
+pub mod java;
 pub mod lower;
+pub mod openapi_generator;
+pub mod php;
 pub mod python;
+pub mod ruby;
 pub mod speakeasy;
 pub mod type_expr;
+pub mod typescript;
 
 use std::fmt;
 use std::str::FromStr;
@@ -17,6 +24,7 @@ use std::str::FromStr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::Model;
 use crate::markdown::{self, Block};
+
 use crate::source::{SourceFile, Span};
 pub use lower::PendingRef;
 
@@ -26,28 +34,86 @@ pub use lower::PendingRef;
 pub enum Dialect {
     /// Speakeasy Python (dataclasses and pydantic styles).
     Python,
+    /// Speakeasy TypeScript.
+    TypeScript,
+    /// Speakeasy Go (italic and backtick styles).
+    Go,
+    /// Speakeasy Java.
+    Java,
+    /// Speakeasy C#.
+    CSharp,
+    /// Speakeasy Ruby (Sorbet and Crystalline styles).
+    Ruby,
+    /// Speakeasy PHP.
+    Php,
+    /// openapi-generator (`## Properties` tables), any language.
+    OpenApiGenerator,
 }
 
 impl Dialect {
-    /// Every dialect, in detection order.
-    pub const ALL: &'static [Dialect] = &[Dialect::Python];
+    /// Every dialect, in detection order (ties go to the earlier one).
+    pub const ALL: &'static [Dialect] = &[
+        Dialect::Python,
+        Dialect::TypeScript,
+        Dialect::Go,
+        Dialect::Java,
+        Dialect::CSharp,
+        Dialect::Ruby,
+        Dialect::Php,
+        Dialect::OpenApiGenerator,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Dialect::Python => "python",
+            Dialect::TypeScript => "typescript",
+            Dialect::Go => "go",
+            Dialect::Java => "java",
+            Dialect::CSharp => "csharp",
+            Dialect::Ruby => "ruby",
+            Dialect::Php => "php",
+            Dialect::OpenApiGenerator => "openapi-generator",
         }
     }
 
     fn names(self) -> &'static dyn lower::TypeNames {
         match self {
             Dialect::Python => &python::Python,
+            Dialect::TypeScript => &typescript::TypeScript,
+            Dialect::Go => &go::Go,
+            Dialect::Java => &java::Java,
+            Dialect::CSharp => &csharp::CSharp,
+            Dialect::Ruby => &ruby::Ruby,
+            Dialect::Php => &php::Php,
+            Dialect::OpenApiGenerator => &openapi_generator::OpenApiGenerator,
         }
     }
 
     fn union_members(self) -> UnionMembers {
         match self {
-            Dialect::Python => python_union_member,
+            Dialect::Python => python::union_member,
+            Dialect::TypeScript => typescript::union_member,
+            Dialect::Go => go::union_member,
+            Dialect::Java => java::union_member,
+            Dialect::CSharp => csharp::union_member,
+            Dialect::Ruby => ruby::union_member,
+            Dialect::Php => php::union_member,
+            Dialect::OpenApiGenerator => openapi_generator::union_member,
+        }
+    }
+
+    /// How strongly `text` looks like a document of this dialect (0 = no sign of it).
+    pub fn score(self, text: &str) -> u32 {
+        match self {
+            Dialect::Python => python::score(text),
+            Dialect::TypeScript => typescript::score(text),
+            Dialect::Go => go::score(text),
+            Dialect::Java => java::score(text),
+            Dialect::CSharp => csharp::score(text),
+            Dialect::Ruby => ruby::score(text),
+            Dialect::Php => php::score(text),
+            Dialect::OpenApiGenerator => openapi_generator::score(text),
         }
     }
 }
@@ -88,19 +154,15 @@ pub struct ParsedDoc {
     pub refs: Vec<PendingRef>,
 }
 
-/// Parses one document in the given dialect (or the detected one).
+/// Parses one document in the given dialect.
 ///
 /// Returns `None` when an error was reported; warnings go to `diags` either way.
 pub fn parse_document(
     source: &SourceFile,
-    dialect: Option<Dialect>,
+    dialect: Dialect,
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
-    let dialect = match dialect {
-        Some(d) => d,
-        None => detect(source, &blocks, diags)?,
-    };
     speakeasy::parse(
         source,
         &blocks,
@@ -110,16 +172,18 @@ pub fn parse_document(
     )
 }
 
-/// Guesses the dialect of a document from its Type cells.
-pub fn detect(
-    source: &SourceFile,
-    blocks: &[(Block, std::ops::Range<usize>)],
-    diags: &mut Diagnostics,
-) -> Option<Dialect> {
-    let _ = blocks;
-    let _ = diags;
-    let _ = source;
-    Some(Dialect::Python)
+/// Guesses the dialect of one document; `None` when it shows no sign of any
+/// (enum docs, empty docs): the caller then uses the doc set's majority.
+pub fn detect(text: &str) -> Option<Dialect> {
+    let (best, score) =
+        Dialect::ALL
+            .iter()
+            .map(|&d| (d, d.score(text)))
+            .fold(
+                (Dialect::Python, 0),
+                |acc, x| if x.1 > acc.1 { x } else { acc },
+            );
+    (score > 0).then_some(best)
 }
 
 /// Finds the `# Title` heading: (block index, raw title text, span).
@@ -148,17 +212,4 @@ pub(crate) fn title(
         );
     }
     found
-}
-
-/// Python union docs: ``### `List[models.X]` `` headings, or (old style)
-/// `### Name` + ```` ```python\nname: shared.X = /* values here */``` ````.
-fn python_union_member(heading: &str, code: &str) -> Option<String> {
-    let heading = heading.trim();
-    if let Some(inner) = heading.strip_prefix('`').and_then(|h| h.strip_suffix('`')) {
-        return Some(inner.to_string());
-    }
-    let line = code.lines().find(|l| l.contains(':'))?;
-    let (_, ty) = line.split_once(':')?;
-    let ty = ty.split_once('=').map_or(ty, |(t, _)| t);
-    Some(ty.trim().to_string()).filter(|t| !t.is_empty())
 }

@@ -79,3 +79,39 @@ impl TypeNames for Python {
         None
     }
 }
+
+/// How strongly a document looks like Speakeasy Python docs.
+pub fn score(text: &str) -> u32 {
+    const MARKERS: &[&str] = &[
+        "*Optional[",
+        "*Nullable[",
+        "*OptionalNullable[",
+        "List[",
+        "Dict[str",
+        "list[",
+        "dict[str",
+        "docs.python.org",
+        "*str*",
+        "*int*",
+        "*bool*",
+        "*float*",
+        "[Optional[",
+        "httpx.Response",
+        "requests.Response",
+        "```python",
+    ];
+    MARKERS.iter().map(|m| text.matches(m).count() as u32).sum()
+}
+
+/// Python union docs: ``### `List[models.X]` `` headings, or (old style)
+/// `### Name` + ```` ```python\nname: shared.X = /* values here */``` ````.
+pub fn union_member(heading: &str, code: &str) -> Option<String> {
+    let heading = heading.trim();
+    if let Some(inner) = heading.strip_prefix('`').and_then(|h| h.strip_suffix('`')) {
+        return Some(inner.to_string());
+    }
+    let line = code.lines().find(|l| l.contains(':'))?;
+    let (_, ty) = line.split_once(':')?;
+    let ty = ty.split_once('=').map_or(ty, |(t, _)| t);
+    Some(ty.trim().to_string()).filter(|t| !t.is_empty())
+}
