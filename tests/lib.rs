@@ -1,1 +1,33 @@
-//! Shared helpers for the integration tests live in the test files themselves.
+//! Helpers shared by modeldoc's integration tests.
+
+use std::path::PathBuf;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ lives in the workspace")
+        .to_path_buf()
+}
+
+/// Loads and resolves the docs under `specs/`.
+pub fn specs_schema() -> modeldoc::ir::Schema {
+    let mut config = modeldoc::Config::new();
+    config.input(root().join("specs"));
+    match config.load() {
+        Ok(loaded) => loaded.schema,
+        Err(e) => panic!("specs/ must load without errors:\n{e}"),
+    }
+}
+
+/// Compiles a JSON Schema document with the 2020-12 dialect (refs are all local).
+pub fn compile_schema(doc: &serde_json::Value) -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .build(doc)
+        .unwrap_or_else(|e| panic!("schema does not compile: {e}\n{doc:#}"))
+}
+
+/// Whether `doc` is valid against the JSON Schema 2020-12 meta-schema.
+pub fn meta_valid(doc: &serde_json::Value) -> Result<(), String> {
+    jsonschema::meta::validate(doc).map_err(|e| e.to_string())
+}

@@ -5,12 +5,11 @@
 //! `generated/schemas/*.json`. With `--check` it writes nothing and fails,
 //! naming every stale file, when the committed output differs.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = workspace_root();
+    let root = xtask::workspace_root();
     if let Err(e) = std::env::set_current_dir(&root) {
         eprintln!("xtask: cannot enter {}: {e}", root.display());
         return ExitCode::FAILURE;
@@ -31,30 +30,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root (the parent of this crate's directory).
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives inside the workspace")
-        .to_path_buf()
-}
-
-/// The configuration that produces the committed `generated/` crate.
-pub fn codegen_config(check: bool) -> modeldoc::Config {
-    let mut config = modeldoc::Config::new();
-    config
-        .input("specs")
-        .rust_dir("generated/src/models")
-        .openapi("generated/openapi.json")
-        .json_schema("generated/schemas")
-        .rust_header("Regenerate with `cargo xtask codegen`.")
-        .openapi_info("modeldoc specs", "1.0.0")
-        .check(check);
-    config
-}
-
 fn codegen(check: bool) -> ExitCode {
-    match codegen_config(check).generate() {
+    match xtask::codegen_config(std::path::Path::new(""), check).generate() {
         Ok(report) => {
             for d in report.loaded.diagnostics.iter() {
                 eprintln!("{d}");

@@ -3,3 +3,15 @@
 
 mod user_api_key;
 pub use user_api_key::*;
+
+/// Serde helpers that keep `null` and absent apart for optional fields.
+mod serde_nulls {
+    /// Deserializes a present optional field, rejecting `null` (absent fields never reach it).
+    pub fn non_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        T: serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        T::deserialize(deserializer).map(Some)
+    }
+}

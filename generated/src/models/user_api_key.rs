@@ -7,16 +7,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserApiKey {
     /// Human-readable alias for the key
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::serde_nulls::non_null"
+    )]
     pub alias: Option<String>,
     /// Creation time in human readable format
     #[serde(deserialize_with = "Option::deserialize")]
     pub creation_time: Option<String>,
     /// Expiration time in human readable format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::serde_nulls::non_null"
+    )]
     pub expiration_time: Option<String>,
     /// The full value of the key. This is not persisted in the system
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::serde_nulls::non_null"
+    )]
     pub key: Option<String>,
     /// The key id. Can be used to identify keys for a given user
     #[serde(deserialize_with = "Option::deserialize")]
@@ -25,10 +37,18 @@ pub struct UserApiKey {
     #[serde(deserialize_with = "Option::deserialize")]
     pub org_id: Option<String>,
     /// Whether the key has been revoked
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::serde_nulls::non_null"
+    )]
     pub revoked: Option<bool>,
     /// Scope of the key
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::serde_nulls::non_null"
+    )]
     pub scopes: Option<Vec<String>>,
     /// The user that the key represents
     #[serde(deserialize_with = "Option::deserialize")]

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -43,8 +43,8 @@ pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
     for item in &plan.items {
         tokens.extend(render_item(&plan, item, plan.local_refs()));
     }
-    if plan.needs_double_option {
-        tokens.extend(double_option_module(&plan.paths));
+    if plan.helpers.any() {
+        tokens.extend(helpers_module(&plan.paths, plan.helpers));
     }
     finish(tokens, options)
 }
@@ -53,7 +53,7 @@ pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
 pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     let plan = plan(schema);
     let mut modules = Unique::default();
-    modules.claim("double_option".into());
+    modules.claim(HELPERS.into());
     let mut files = Vec::new();
     let mut mod_decls = TokenStream::new();
     let mut by_owner: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
@@ -79,8 +79,8 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
             contents: finish(tokens, options),
         });
     }
-    if plan.needs_double_option {
-        mod_decls.extend(double_option_module(&plan.paths));
+    if plan.helpers.any() {
+        mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
     }
     files.push(RustFile {
         path: "mod.rs".into(),
@@ -115,7 +115,9 @@ fn space_items(code: &str) -> String {
     for line in code.lines() {
         if let Some(p) = prev {
             let ends_item = p == "}" || (!p.starts_with(' ') && p.ends_with(';'));
-            let declaration = |l: &str| l.starts_with("use ") || l.starts_with("mod ") || l.starts_with("pub use ");
+            let declaration = |l: &str| {
+                l.starts_with("use ") || l.starts_with("mod ") || l.starts_with("pub use ")
+            };
             let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
             if ends_item && starts_item && !(declaration(p) && declaration(line)) {
                 out.push('\n');
@@ -136,7 +138,8 @@ fn space_items(code: &str) -> String {
 struct Plan {
     items: Vec<Item>,
     paths: Paths,
-    needs_double_option: bool,
+    /// Which functions of the [`HELPERS`] module fields use.
+    helpers: Helpers,
     /// IR model name → Rust identifier.
     idents: BTreeMap<String, String>,
 }
@@ -245,7 +248,7 @@ fn plan(schema: &Schema) -> Plan {
         .collect();
     let boxed = recursive_edges(schema);
     let mut items = Vec::new();
-    let mut needs_double_option = false;
+    let mut helpers = Helpers::default();
     for m in &schema.models {
         let ident = idents[&m.name].clone();
         let mut hoisted = Vec::new();
@@ -261,14 +264,12 @@ fn plan(schema: &Schema) -> Plan {
                         let ty = hoist(
                             &f.ty,
                             &format!("{ident}{camel}"),
-                            &m.name,
                             f.description.clone(),
                             &mut unique,
                             &mut hoisted,
                         );
-                        if !f.required && f.nullable {
-                            needs_double_option = true;
-                        }
+                        helpers.non_null |= !f.required && !f.nullable;
+                        helpers.double_option |= !f.required && f.nullable;
                         PlannedField {
                             boxed: boxed.contains(&(m.name.clone(), f.wire_name.clone())),
                             ident: fident,
@@ -277,16 +278,10 @@ fn plan(schema: &Schema) -> Plan {
                         }
                     })
                     .collect();
-                let additional = o.additional_properties.as_ref().map(|t| {
-                    hoist(
-                        t,
-                        &format!("{ident}Value"),
-                        &m.name,
-                        None,
-                        &mut unique,
-                        &mut hoisted,
-                    )
-                });
+                let additional = o
+                    .additional_properties
+                    .as_ref()
+                    .map(|t| hoist(t, &format!("{ident}Value"), None, &mut unique, &mut hoisted));
                 ItemKind::Struct { fields, additional }
             }
             ModelKind::Enum(e) => ItemKind::Literals(variants(
@@ -303,7 +298,6 @@ fn plan(schema: &Schema) -> Plan {
                         hoist(
                             t,
                             &format!("{ident}Member{}", i + 1),
-                            &m.name,
                             None,
                             &mut unique,
                             &mut hoisted,
@@ -325,7 +319,6 @@ fn plan(schema: &Schema) -> Plan {
                             hoist(
                                 t,
                                 &format!("{ident}Member{}", i + 1),
-                                &m.name,
                                 None,
                                 &mut unique,
                                 &mut hoisted,
@@ -337,7 +330,6 @@ fn plan(schema: &Schema) -> Plan {
                 other => ItemKind::Alias(hoist(
                     other,
                     &format!("{ident}Inner"),
-                    &m.name,
                     None,
                     &mut unique,
                     &mut hoisted,
@@ -374,7 +366,7 @@ fn plan(schema: &Schema) -> Plan {
     Plan {
         items,
         paths: Paths { shadowed },
-        needs_double_option,
+        helpers,
         idents,
     }
 }
@@ -389,7 +381,6 @@ struct Hoisted {
 fn hoist(
     ty: &Type,
     name: &str,
-    owner: &str,
     doc: Option<String>,
     unique: &mut Unique,
     out: &mut Vec<Hoisted>,
@@ -401,9 +392,7 @@ fn hoist(
                     members
                         .iter()
                         .enumerate()
-                        .map(|(i, m)| {
-                            hoist(m, &format!("{name}{}", i + 1), owner, None, unique, out)
-                        })
+                        .map(|(i, m)| hoist(m, &format!("{name}{}", i + 1), None, unique, out))
                         .collect(),
                 ),
                 other => other.clone(),
@@ -416,23 +405,15 @@ fn hoist(
             });
             Type::Ref(format!("\0{ident}"))
         }
-        Type::Array(t) => Type::Array(Box::new(hoist(
-            t,
-            &format!("{name}Item"),
-            owner,
-            doc,
-            unique,
-            out,
-        ))),
+        Type::Array(t) => Type::Array(Box::new(hoist(t, &format!("{name}Item"), doc, unique, out))),
         Type::Map(t) => Type::Map(Box::new(hoist(
             t,
             &format!("{name}Value"),
-            owner,
             doc,
             unique,
             out,
         ))),
-        Type::Nullable(t) => Type::Nullable(Box::new(hoist(t, name, owner, doc, unique, out))),
+        Type::Nullable(t) => Type::Nullable(Box::new(hoist(t, name, doc, unique, out))),
         other => other.clone(),
     }
 }
@@ -662,7 +643,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
             let fields = fields.iter().map(|f| render_field(plan, f, refs));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
-                let doc = "Properties not listed above.".to_string();
+                let doc = " Properties not listed above.".to_string();
                 quote! {
                     #[doc = #doc]
                     #[serde(flatten)]
@@ -743,20 +724,24 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
             serde_args.push(quote!(deserialize_with = #with));
             quote!(#option<#inner>)
         }
-        (false, false) => {
-            serde_args.push(quote!(default));
-            serde_args.push(quote!(skip_serializing_if = #is_none));
-            quote!(#option<#inner>)
-        }
-        (false, true) => {
-            let with = match refs {
-                RefStyle::Local => "double_option",
-                RefStyle::Super => "super::double_option",
+        (false, nullable) => {
+            // Absent is `None`; an explicit `null` is rejected unless the field is nullable,
+            // where it becomes `Some(None)`.
+            let helper = match refs {
+                RefStyle::Local => HELPERS.to_string(),
+                RefStyle::Super => format!("super::{HELPERS}"),
             };
             serde_args.push(quote!(default));
             serde_args.push(quote!(skip_serializing_if = #is_none));
-            serde_args.push(quote!(with = #with));
-            quote!(#option<#option<#inner>>)
+            if nullable {
+                let with = format!("{helper}::double_option");
+                serde_args.push(quote!(with = #with));
+                quote!(#option<#option<#inner>>)
+            } else {
+                let with = format!("{helper}::non_null");
+                serde_args.push(quote!(deserialize_with = #with));
+                quote!(#option<#inner>)
+            }
         }
     };
     let serde = if serde_args.is_empty() {
@@ -839,7 +824,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         TokenStream::new()
     };
     let variants = idents.iter().zip(&texts).map(|(id, text)| {
-        if all_strings && id.to_string() != *text {
+        if all_strings && id != text {
             quote!(#[serde(rename = #text)] #id,)
         } else {
             quote!(#id,)
@@ -915,32 +900,72 @@ fn json_literal(v: &Value) -> TokenStream {
     }
 }
 
-fn double_option_module(paths: &Paths) -> TokenStream {
+/// The module of serde helpers for optional fields, emitted once per output when needed.
+const HELPERS: &str = "serde_nulls";
+
+/// Which helper functions an output needs (unused ones would trip `dead_code`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Helpers {
+    non_null: bool,
+    double_option: bool,
+}
+
+impl Helpers {
+    fn any(self) -> bool {
+        self.non_null || self.double_option
+    }
+}
+
+fn helpers_module(paths: &Paths, used: Helpers) -> TokenStream {
     let option = paths.get("Option");
     let result = paths.get("Result");
-    let doc = "Keeps `null` and absent apart for optional nullable fields: absent is `None`, `null` is `Some(None)`.";
-    let _ = format_ident!("unused");
-    quote! {
-        #[doc = #doc]
-        mod double_option {
-            pub fn serialize<T, S>(value: &#option<#option<T>>, serializer: S) -> #result<S::Ok, S::Error>
-            where
-                T: serde::Serialize,
-                S: serde::Serializer,
-            {
-                match value {
-                    Some(inner) => serde::Serialize::serialize(inner, serializer),
-                    None => serializer.serialize_none(),
+    let module = ident(HELPERS);
+    let doc = " Serde helpers that keep `null` and absent apart for optional fields.";
+    let non_null_doc =
+        " Deserializes a present optional field, rejecting `null` (absent fields never reach it).";
+    let double_doc = " Optional nullable fields: absent is `None`, `null` is `Some(None)`.";
+    let non_null = used.non_null.then(|| {
+        quote! {
+                #[doc = #non_null_doc]
+                pub fn non_null<'de, T, D>(deserializer: D) -> #result<#option<T>, D::Error>
+                where
+                    T: serde::Deserialize<'de>,
+                    D: serde::Deserializer<'de>,
+                {
+                    T::deserialize(deserializer).map(Some)
+                }
+        }
+    });
+    let double_option = used.double_option.then(|| quote! {
+            #[doc = #double_doc]
+            pub mod double_option {
+                /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
+                pub fn serialize<T, S>(value: &#option<#option<T>>, serializer: S) -> #result<S::Ok, S::Error>
+                where
+                    T: serde::Serialize,
+                    S: serde::Serializer,
+                {
+                    match value {
+                        Some(inner) => serde::Serialize::serialize(inner, serializer),
+                        None => serializer.serialize_none(),
+                    }
+                }
+
+                /// Reads a present value; `null` becomes `Some(None)`.
+                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
+                where
+                    T: serde::Deserialize<'de>,
+                    D: serde::Deserializer<'de>,
+                {
+                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
                 }
             }
-
-            pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
-            where
-                T: serde::Deserialize<'de>,
-                D: serde::Deserializer<'de>,
-            {
-                <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-            }
+    });
+    quote! {
+        #[doc = #doc]
+        mod #module {
+            #non_null
+            #double_option
         }
     }
 }

@@ -1,0 +1,10 @@
+//! The committed `generated/` crate matches what `cargo xtask codegen` would write.
+
+#[test]
+fn generated_crate_is_up_to_date() {
+    let root = modeldoc_tests::root();
+    match xtask::codegen_config(&root, true).generate() {
+        Ok(_) => {}
+        Err(e) => panic!("generated/ is stale; run `cargo xtask codegen`:\n{e}"),
+    }
+}
