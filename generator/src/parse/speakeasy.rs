@@ -118,7 +118,17 @@ pub fn parse(
         i = section_end;
     }
 
-    let kind = kind.unwrap_or(ModelKind::Alias { ty: Type::Any });
+    let kind = kind.unwrap_or_else(|| {
+        diags.push(
+            Diagnostic::warning(
+                title_span.clone(),
+                format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` section"),
+            )
+            .with_snippet(source.line_text(title_span.line))
+            .with_hint("the model becomes an alias of any JSON value (serde_json::Value)"),
+        );
+        ModelKind::Alias { ty: Type::Any }
+    });
     Some(ParsedDoc {
         model: Model {
             name,
