@@ -118,7 +118,18 @@ pub fn parse(
         i = section_end;
     }
 
-    let kind = kind.unwrap_or(ModelKind::Alias { ty: Type::Any });
+    let kind = kind.unwrap_or_else(|| {
+        // Java and Ruby union docs are a bare title: the members are not in the docs.
+        diags.push(
+            Diagnostic::warning(
+                title_span.clone(),
+                format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` section"),
+            )
+            .with_snippet(source.line_text(title_span.line))
+            .with_hint("its shape is not in the docs (Java and Ruby union docs are empty); it becomes any JSON value"),
+        );
+        ModelKind::Alias { ty: Type::Any }
+    });
     Some(ParsedDoc {
         model: Model {
             name,
