@@ -97,29 +97,63 @@ impl TypeNames for Go {
 /// and pkg.go.dev links are Go-only; `*bool*` and `*int*` are shared with
 /// Python, so Go markers weigh more.
 pub fn score(text: &str) -> u32 {
+    // Trailing spaces keep openapi-generator's bold `**string**` out.
     const MARKERS: &[(&str, u32)] = &[
-        ("**string*", 3),
-        ("**bool*", 3),
-        ("**int*", 3),
-        ("**int64*", 3),
-        ("**float32*", 3),
-        ("**float64*", 3),
-        ("*int64*", 3),
-        ("*float64*", 3),
-        ("*float32*", 3),
-        ("*interface{}*", 3),
-        ("[]*", 3),
+        ("**string* ", 3),
+        ("**bool* ", 3),
+        ("**int* ", 3),
+        ("**int64* ", 3),
+        ("**float32* ", 3),
+        ("**float64* ", 3),
+        ("*int64* ", 3),
+        ("*float64* ", 3),
+        ("*float32* ", 3),
+        ("*interface{}* ", 3),
         ("[][", 3),
-        ("map[string]", 3),
-        ("[*", 3),
+        ("map[string]*", 3),
+        ("map[string][", 3),
+        ("map[string]`", 3),
         ("pkg.go.dev", 3),
         ("types/date.md", 3),
         ("```go", 3),
-        ("`*", 2),
-        ("[]`", 3),
+        ("`*string`", 3),
+        ("`*bool`", 3),
+        ("`*int`", 3),
+        ("`*int64`", 3),
+        ("`*float32`", 3),
+        ("`*float64`", 3),
+        ("`int64`", 3),
+        ("`float64`", 3),
         ("optionalnullable.OptionalNullable[", 3),
     ];
-    super::weighted_count(text, MARKERS)
+    let pointer_links = text
+        .match_indices("[*")
+        .filter(|(i, _)| is_pointer_link(&text[i + 2..]))
+        .count();
+    // Slices `[]*string*`, `` []`string` `` but not Java/C# `*byte[]*` or `` `tags[]` ``.
+    let slices = unprefixed(text, "[]*") + unprefixed(text, "[]`");
+    super::weighted_count(text, MARKERS) + 3 * (pointer_links + slices) as u32
+}
+
+/// Whether the text after `[*` is a pointer link label `components.X](` — not
+/// Python's `List[*str*]` nor openapi-generator's `[**X**](…)`.
+fn is_pointer_link(after: &str) -> bool {
+    let name_len = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        .unwrap_or(after.len());
+    name_len > 0 && after[name_len..].starts_with("](")
+}
+
+/// Occurrences of `marker` not glued to a preceding word character or backtick.
+fn unprefixed(text: &str, marker: &str) -> usize {
+    text.match_indices(marker)
+        .filter(|(i, _)| {
+            !text[..*i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '`')
+        })
+        .count()
 }
 
 /// Go union docs: the member type is the composite literal in the constructor
@@ -309,5 +343,14 @@ mod tests {
         assert_eq!(score("| `a` | *bool* | :heavy_check_mark: | N/A |"), 0);
         // `**bool*` outweighs Python's match on the inner `*bool*`.
         assert!(score("| `A` | **bool* |") > crate::parse::python::score("| `A` | **bool* |"));
+        assert!(score("| `Tags` | []*string* |") > 0);
+        assert_eq!(
+            score("| `Data` | *byte[]* | see `tags[]`, empty `[]` when none |"),
+            0
+        );
+        assert_eq!(score("| `ids` | List[*str*] | :heavy_check_mark: |"), 0);
+        assert!(score("| `S` | [*components.S](../../models/components/s.md) |") > 0);
+        // openapi-generator's bold types are not Go pointers.
+        assert_eq!(score("**Active** | Pointer to **bool** | | [optional]"), 0);
     }
 }

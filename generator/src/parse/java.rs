@@ -86,7 +86,8 @@ impl TypeNames for Java {
 /// How strongly a document looks like Speakeasy Java docs.
 ///
 /// Generic wrappers and the oracle.com links are Java-only; `*String*` is
-/// shared with 2023 Ruby and `*int*` with Python, so they weigh less.
+/// shared with 2023 Ruby and `*int*` with Python, so they weigh less;
+/// `*boolean*` is also TypeScript and does not count.
 pub fn score(text: &str) -> u32 {
     const MARKERS: &[(&str, u32)] = &[
         ("Optional\\<", 3),
@@ -94,16 +95,19 @@ pub fn score(text: &str) -> u32 {
         ("[Optional<", 3),
         ("JsonNullable", 3),
         ("List\\<", 3),
-        ("List<", 2),
+        // v1 (unescaped `<`) only with a boxed Java scalar: C# writes `List<*string*>`.
+        ("List<*String*>", 3),
+        ("List<*Long*>", 3),
         ("Map\\<String", 3),
         ("Map<String", 3),
         ("docs.oracle.com", 3),
         ("*long*", 3),
         ("*Long*", 3),
-        ("*boolean*", 1),
         ("*Boolean*", 2),
         ("*Double*", 2),
-        ("*String*", 1),
+        ("*String*", 2),
+        // Shared with Python; with `*String*` it tips the balance.
+        ("*int*", 1),
         ("```java", 3),
     ];
     super::weighted_count(text, MARKERS)

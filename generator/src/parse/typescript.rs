@@ -79,11 +79,10 @@ impl TypeNames for TypeScript {
 /// How strongly a document looks like Speakeasy TypeScript docs.
 ///
 /// Counts only markers no other dialect writes: `*string*` alone is also Go,
-/// C# and PHP, so it does not count.
+/// C# and PHP, `*boolean*` also Java, so they do not count.
 pub fn score(text: &str) -> u32 {
     const MARKERS: &[(&str, u32)] = &[
         ("*number*", 3),
-        ("*boolean*", 3),
         ("*string*[]", 3),
         ("*any*[]", 3),
         ("*number*[]", 3),
