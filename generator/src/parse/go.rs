@@ -17,6 +17,8 @@ pub struct Go;
 /// What Go docs cannot express, reported once per doc set.
 pub const LIMITATIONS: &[&str] = &[
     "go docs mark optional and nullable with the same pointer; an optional field's nullability is not recovered",
+    "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 
 const OPTIONAL: Wrapper = Wrapper {
@@ -352,5 +354,61 @@ mod tests {
         assert!(score("| `S` | [*components.S](../../models/components/s.md) |") > 0);
         // openapi-generator's bold types are not Go pointers.
         assert_eq!(score("**Active** | Pointer to **bool** | | [optional]"), 0);
+    }
+
+    fn parse_doc(text: &str) -> (crate::ir::Model, Diagnostics) {
+        let source = crate::source::SourceFile::new("doc.md", text);
+        let mut diags = Diagnostics::default();
+        let doc =
+            crate::parse::parse_document(&source, crate::Dialect::Go, &mut diags).expect("parses");
+        (doc.model, diags)
+    }
+
+    #[test]
+    fn pointer_on_a_required_field_is_nullable() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# Application\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `ApplicantID` | `*string` | :heavy_check_mark: | N/A |\n| `Name` | `string` | :heavy_check_mark: | N/A |\n| `RowVersion` | `*string` | :heavy_minus_sign: | N/A |\n| `UpdatedAt` | [*time.Time](https://pkg.go.dev/time#Time) | :heavy_check_mark: | N/A |",
+        );
+        let ModelKind::Object(o) = m.kind else {
+            panic!()
+        };
+        let flags: Vec<(bool, bool)> = o.fields.iter().map(|f| (f.required, f.nullable)).collect();
+        assert_eq!(
+            flags,
+            [(true, true), (true, false), (false, false), (true, true)]
+        );
+    }
+
+    #[test]
+    fn union_doc_with_constructors() {
+        use crate::ir::ModelKind;
+        let (m, diags) = parse_doc(
+            "# CustomField1Value\n\n\n## Supported Types\n\n### \n\n```go\ncustomField1Value := components.CreateCustomField1ValueStr(string{/* values here */})\n```\n\n### \n\n```go\ncustomField1Value := components.CreateCustomField1ValueNumber(float64{/* values here */})\n```\n\n## Union Discrimination\n\n```go\nswitch customField1Value.Type {\n}\n```",
+        );
+        assert_eq!(diags.warning_count(), 0);
+        let ModelKind::Union(u) = m.kind else {
+            panic!()
+        };
+        assert_eq!(
+            u.members,
+            [Type::STRING, Type::Number(Some(Format::Double))]
+        );
+    }
+
+    #[test]
+    fn open_enum_comment() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# EmployeeStatus\n\n## Example Usage\n\n```go\nvalue := components.EmployeeStatusActive\n\n// Open enum: custom values can be created with a direct type cast\ncustom := components.EmployeeStatus(\"custom_value\")\n```\n\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `EmployeeStatusActive` | active |",
+        );
+        let ModelKind::Enum(e) = m.kind else { panic!() };
+        assert!(e.open);
+        assert_eq!(e.values[0].value, serde_json::json!("active"));
+    }
+
+    #[test]
+    fn streams_are_not_guessed() {
+        assert_eq!(ty("`*jsonl.JsonLStream[map[string]any]`"), Type::Any);
     }
 }

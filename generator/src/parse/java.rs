@@ -17,6 +17,8 @@ pub struct Java;
 /// What Java docs cannot express, reported once per doc set.
 pub const LIMITATIONS: &[&str] = &[
     "java union docs are empty (title only); union members are not recovered and unions become any JSON value",
+    "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 
 impl TypeNames for Java {
@@ -226,5 +228,44 @@ mod tests {
         assert!(score("| `id` | *Optional\\<String>* | :heavy_minus_sign: | N/A |") > 0);
         assert!(score("| `a` | *long* |") > crate::parse::python::score("| `a` | *long* |"));
         assert_eq!(score("| `a` | *str* |"), 0);
+    }
+
+    fn parse_doc(text: &str) -> (crate::ir::Model, Diagnostics) {
+        let source = crate::source::SourceFile::new("doc.md", text);
+        let mut diags = Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::Java, &mut diags)
+            .expect("parses");
+        (doc.model, diags)
+    }
+
+    #[test]
+    fn four_presence_states() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# AccountingEmployee\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n| `b` | *Optional\\<String>* | :heavy_check_mark: | N/A |\n| `c` | *Optional\\<String>* | :heavy_minus_sign: | N/A |\n| `d` | *JsonNullable\\<String>* | :heavy_minus_sign: | N/A |\n| `e` | [Optional\\<EmployeeStatus>](../../models/components/EmployeeStatus.md) | :heavy_check_mark: | N/A |",
+        );
+        let ModelKind::Object(o) = m.kind else {
+            panic!()
+        };
+        let flags: Vec<(bool, bool)> = o.fields.iter().map(|f| (f.required, f.nullable)).collect();
+        assert_eq!(
+            flags,
+            [
+                (true, false),
+                (true, true),
+                (false, false),
+                (false, true),
+                (true, true)
+            ]
+        );
+        assert!(o.fields.iter().all(|f| !matches!(f.ty, Type::Nullable(_))));
+    }
+
+    #[test]
+    fn empty_union_doc_warns_and_becomes_any() {
+        use crate::ir::ModelKind;
+        let (m, diags) = parse_doc("# CustomField1Value\n\n");
+        assert_eq!(m.kind, ModelKind::Alias { ty: Type::Any });
+        assert_eq!(diags.warning_count(), 1);
     }
 }

@@ -105,7 +105,14 @@ pub fn parse(
                 let object = fields_table(source, table, names, &mut refs, diags)?;
                 kind = Some(ModelKind::Object(object));
             }
-            "Values" => kind = Some(ModelKind::Enum(enum_values(section, diags))),
+            "Values" => {
+                let mut values = enum_values(section, diags);
+                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`.
+                values.open |= body.iter().any(
+                    |(b, _)| matches!(b, Block::Code { text, .. } if text.contains("// Open enum")),
+                );
+                kind = Some(ModelKind::Enum(values));
+            }
             "Supported Types" => {
                 let union = union_members(source, section, names, members, &mut refs, diags);
                 kind = Some(ModelKind::Union(union));

@@ -17,6 +17,8 @@ pub struct TypeScript;
 pub const LIMITATIONS: &[&str] = &[
     "typescript docs do not mark nullable fields; nullability is not recovered",
     "typescript docs write every number as `number`; integer vs number and int32/int64/float/double formats are not recovered",
+    "typescript docs show camelCase SDK property names; JSON names in another case (`utm_source`) are not recovered",
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 
 const MDN: &str = "developer.mozilla.org";
@@ -230,5 +232,67 @@ mod tests {
             Some("Record<string, any>")
         );
         assert_eq!(union_member("", ""), None);
+    }
+
+    fn parse_doc(text: &str) -> (crate::ir::Model, Diagnostics) {
+        let source = crate::source::SourceFile::new("doc.md", text);
+        let mut diags = Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::TypeScript, &mut diags)
+            .expect("parses");
+        (doc.model, diags)
+    }
+
+    #[test]
+    fn open_and_closed_enum_docs() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# EmployeeStatus\n\n## Example Usage\n\n```typescript\nlet value: EmployeeStatus = \"active\";\n```\n\n## Values\n\n```typescript\n\"active\" | \"inactive\" | Unrecognized<string>\n```",
+        );
+        let ModelKind::Enum(e) = m.kind else { panic!() };
+        assert!(e.open);
+        assert_eq!(e.values.len(), 2);
+        let (m, _) = parse_doc("# Continent\n\n## Values\n\n```typescript\n\"AF\" | \"AN\"\n```");
+        let ModelKind::Enum(e) = m.kind else { panic!() };
+        assert!(!e.open);
+        assert_eq!(e.values[1].value, serde_json::json!("AN"));
+        let (m, _) = parse_doc(
+            "# ScheduleOverlapPolicy\n\n## Values\n\n```typescript\n1 | 2 | Unrecognized<number>\n```",
+        );
+        let ModelKind::Enum(e) = m.kind else { panic!() };
+        assert_eq!(e.values[0].value, serde_json::json!(1));
+    }
+
+    #[test]
+    fn union_doc() {
+        use crate::ir::ModelKind;
+        let (m, diags) = parse_doc(
+            "# Fields\n\n\n## Supported Types\n\n### `components.Fields1`\n\n```typescript\nconst value: components.Fields1 = {\n  key: \"<key>\",\n};\n```\n\n### `string[]`\n\n```typescript\nconst value: string[] = [\n  \"<value>\",\n];\n```\n\n### `{ [k: string]: any }`\n\n```typescript\nconst value: { [k: string]: any } = {};\n```\n",
+        );
+        assert_eq!(diags.warning_count(), 0);
+        let ModelKind::Union(u) = m.kind else {
+            panic!()
+        };
+        assert!(matches!(u.members[0], Type::Ref(_)));
+        assert_eq!(u.members[1], Type::Array(Box::new(Type::STRING)));
+        assert_eq!(u.members[2], Type::Map(Box::new(Type::Any)));
+    }
+
+    #[test]
+    fn object_doc_with_example_usage() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# AnalyticsTopLinks\n\n## Example Usage\n\n```typescript\nlet value: AnalyticsTopLinks = {\n  id: \"<id>\",\n};\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| ~~`link`~~ | *string* | :heavy_check_mark: | : warning: ** DEPRECATED **: This will be removed in a future release, please migrate away from it as soon as possible.<br/><br/>The unique ID of the short link |\n| `clicks` | *number* | :heavy_minus_sign: | The number of clicks |",
+        );
+        assert_eq!(m.description, None);
+        let ModelKind::Object(o) = m.kind else {
+            panic!()
+        };
+        assert!(o.fields[0].deprecated && o.fields[0].required);
+        assert_eq!(
+            o.fields[0].description.as_deref(),
+            Some("The unique ID of the short link")
+        );
+        assert_eq!(o.fields[1].ty, Type::NUMBER);
+        assert!(!o.fields[1].required && !o.fields[1].nullable);
     }
 }
