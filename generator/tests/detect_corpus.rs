@@ -69,6 +69,7 @@ fn assert_detected(repo: &str, expected: Dialect) {
     }
     assert!(with_signal > 0, "{repo}: no doc shows a signal");
     let right = with_signal - wrong.len();
+    eprintln!("{repo}: {right}/{with_signal} docs with a signal detected as {expected}");
     assert!(
         right * 100 >= with_signal * 99,
         "{repo}: {right}/{with_signal} docs detected as {expected}"
