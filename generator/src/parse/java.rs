@@ -87,8 +87,8 @@ impl TypeNames for Java {
 
 /// How strongly a document looks like Speakeasy Java docs.
 ///
-/// Generic wrappers and the oracle.com links are Java-only; `*String*` is
-/// shared with 2023 Ruby and `*int*` with Python, so they weigh less;
+/// Generic wrappers and the oracle.com links are Java-only; unboxed and
+/// `*String*` scalars are shared with Ruby, C# or Python, so they weigh less;
 /// `*boolean*` is also TypeScript and does not count.
 pub fn score(text: &str) -> u32 {
     const MARKERS: &[(&str, u32)] = &[
@@ -103,12 +103,12 @@ pub fn score(text: &str) -> u32 {
         ("Map\\<String", 3),
         ("Map<String", 3),
         ("docs.oracle.com", 3),
-        ("*long*", 3),
         ("*Long*", 3),
         ("*Boolean*", 2),
         ("*Double*", 2),
-        ("*String*", 2),
-        // Shared with Python; with `*String*` it tips the balance.
+        // Shared: `*String*` with 2023 Ruby, `*long*` with C#, `*int*` with Python and C#.
+        ("*String*", 1),
+        ("*long*", 1),
         ("*int*", 1),
         ("```java", 3),
     ];
@@ -226,7 +226,10 @@ mod tests {
     #[test]
     fn detection_markers() {
         assert!(score("| `id` | *Optional\\<String>* | :heavy_minus_sign: | N/A |") > 0);
-        assert!(score("| `a` | *long* |") > crate::parse::python::score("| `a` | *long* |"));
+        assert!(
+            score("| `a` | *String* | `b` | *int* |")
+                > crate::parse::python::score("| `a` | *String* | `b` | *int* |")
+        );
         assert_eq!(score("| `a` | *str* |"), 0);
     }
 
