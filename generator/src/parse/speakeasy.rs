@@ -102,7 +102,11 @@ pub fn parse(
                     );
                     return None;
                 };
-                let object = fields_table(source, table, names, &mut refs, diags)?;
+                let mut object = fields_table(source, table, names, &mut refs, diags)?;
+                let nulls = example_nulls(body);
+                for f in &mut object.fields {
+                    f.nullable |= nulls.contains(&f.wire_name.as_str());
+                }
                 kind = Some(ModelKind::Object(object));
             }
             "Values" => {
@@ -147,6 +151,34 @@ pub fn parse(
         },
         refs,
     })
+}
+
+/// Keys an `## Example Usage` object literal sets to `null` (TypeScript:
+/// `let value: X = {` / `  title: null,`): a null example value shows the
+/// field accepts `null`. Only top-level keys (two-space indent) count.
+fn example_nulls(body: &[(Block, std::ops::Range<usize>)]) -> Vec<&str> {
+    let Some(start) = body.iter().position(
+        |(b, _)| matches!(b, Block::Heading { level: 2, text, .. } if text.trim() == "Example Usage"),
+    ) else {
+        return Vec::new();
+    };
+    let code = body[start + 1..]
+        .iter()
+        .take_while(|(b, _)| !matches!(b, Block::Heading { level: 2, .. }))
+        .find_map(|(b, _)| match b {
+            Block::Code { text, .. } => Some(text.as_str()),
+            _ => None,
+        });
+    code.into_iter()
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let entry = line.strip_prefix("  ")?;
+            let (key, value) = entry.split_once(':')?;
+            let key = key.trim_matches('"');
+            let top_level = !key.is_empty() && !key.starts_with([' ', '/']);
+            (top_level && value.trim().trim_end_matches(',') == "null").then_some(key)
+        })
+        .collect()
 }
 
 fn strip_strikethrough(text: &str) -> (String, bool) {
@@ -603,6 +635,16 @@ mod tests {
             description(": warning: ** DEPRECATED **: gone.<br/><br/>The id"),
             (Some("The id".into()), true)
         );
+    }
+
+    #[test]
+    fn nulls_in_example_usage() {
+        let source = SourceFile::new(
+            "x.md",
+            "# X\n\n## Example Usage\n\n```typescript\nlet value: X = {\n  title: null,\n  id: \"<id>\",\n  nested: {\n    inner: null,\n  },\n};\n```\n\n## Fields\n",
+        );
+        let blocks = crate::markdown::blocks_with_ranges(&source);
+        assert_eq!(example_nulls(&blocks), ["title"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! are `Record<string, T>`. Unions are italic names without a link
 //! (`*components.AgentTool*`), found by the doc at `components/agenttool.md`.
 //! Dates are links told apart by target: `types/rfcdate.md` is a date, the MDN
-//! `Date` page a date-time. TypeScript docs never mark nullability.
+//! `Date` page a date-time. TypeScript docs never mark nullability (only an
+//! Example Usage value `null` shows it).
 
 use super::lower::{package_doc, TypeNames, Wrapper};
 use crate::ir::{Format, Type};
@@ -15,7 +16,7 @@ pub struct TypeScript;
 
 /// What TypeScript docs cannot express, reported once per doc set.
 pub const LIMITATIONS: &[&str] = &[
-    "typescript docs do not mark nullable fields; nullability is not recovered",
+    "typescript docs do not mark nullable fields; nullability is recovered only where an Example Usage sets a field to null",
     "typescript docs write every number as `number`; integer vs number and int32/int64/float/double formats are not recovered",
     "typescript docs show camelCase SDK property names; JSON names in another case (`utm_source`) are not recovered",
     "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
