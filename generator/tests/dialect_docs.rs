@@ -89,3 +89,31 @@ fn deprecated_enums_do_not_warn_in_generated_rust() {
     assert!(rust[..struct_at].contains("#[allow(deprecated)]"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn keyword_model_names_get_raw_module_names() {
+    // dub-ts has a `# Type` enum doc: its module is `mod r#type;` in `type.rs`.
+    let dir = doc_set(
+        "keyword",
+        &[(
+            "components/type.md",
+            "# Type\n\n## Values\n\n```typescript\n\"a\" | \"b\"\n```",
+        )],
+    );
+    let mut config = Config::new();
+    config.input(&dir).rust_dir(dir.join("out"));
+    let loaded = config.load().expect("loads");
+    let (files, _) = config.render(&loaded.schema).expect("renders");
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"type.rs".to_string()), "{names:?}");
+    let module = files.iter().find(|f| f.path.ends_with("mod.rs")).unwrap();
+    assert!(
+        module.contents.contains("mod r#type;"),
+        "{}",
+        module.contents
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -62,13 +62,10 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     }
     let refs = plan.super_refs();
     for (owner, items) in &by_owner {
-        let module = modules.claim(
-            names::field_name(owner)
-                .trim_start_matches("r#")
-                .to_string(),
-        );
-        let module = module.trim_end_matches('_').to_string();
-        let ident = ident(&module);
+        // Keywords stay raw in `mod r#type;`, which loads `type.rs`.
+        let claimed = modules.claim(names::field_name(owner));
+        let ident = ident(&claimed);
+        let module = claimed.trim_start_matches("r#").to_string();
         mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
         let mut tokens = imports_for(&plan, items);
         for item in items {
