@@ -211,6 +211,17 @@ impl Config {
         }
         let mut diagnostics = Diagnostics::default();
         let docs = load_docs(&files, self.dialect, &mut diagnostics);
+        if docs.is_empty() && !diagnostics.has_errors() {
+            let span = crate::source::Span {
+                file: self.inputs[0].display().to_string().into(),
+                line: 1,
+                column: 1,
+            };
+            diagnostics.push(
+                crate::Diagnostic::error(span, "no model docs found in the input")
+                    .with_hint("a model doc is a markdown file starting with `# ModelName`"),
+            );
+        }
         let schema = resolve::resolve(docs, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
@@ -318,8 +329,14 @@ fn load_docs(
         .collect();
     let majority = majority(&detected).unwrap_or(Dialect::Python);
     let mut docs = Vec::with_capacity(sources.len());
+    let mut used: Vec<Dialect> = Vec::new();
     for ((path, source), d) in sources.iter().zip(detected) {
-        if let Some(doc) = parse::parse_document(source, d.unwrap_or(majority), diags) {
+        let d = d.unwrap_or(majority);
+        if !used.contains(&d) {
+            used.push(d);
+            report_limitations(d, source, diags);
+        }
+        if let Some(doc) = parse::parse_document(source, d, diags) {
             docs.push(LoadedDoc {
                 path: (*path).clone(),
                 doc,
@@ -327,6 +344,16 @@ fn load_docs(
         }
     }
     docs
+}
+
+/// One warning per limitation of `dialect`, at the first doc that uses it.
+fn report_limitations(dialect: Dialect, first: &SourceFile, diags: &mut Diagnostics) {
+    for limitation in dialect.limitations() {
+        diags.push(
+            crate::Diagnostic::warning(first.span(0), *limitation)
+                .with_hint(format!("reported once for all {dialect} docs")),
+        );
+    }
 }
 
 /// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).

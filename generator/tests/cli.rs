@@ -119,7 +119,10 @@ fn empty_field_name() {
 fn missing_title() {
     assert_error(
         b"Just text.\n",
-        &["bad.md:1:1: error: no `# Title` heading"],
+        &[
+            "bad.md:1:1: warning: no `# Title` heading: not a model doc, skipped",
+            "bad.md:1:1: error: no model docs found in the input",
+        ],
     );
 }
 

@@ -62,13 +62,10 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     }
     let refs = plan.super_refs();
     for (owner, items) in &by_owner {
-        let module = modules.claim(
-            names::field_name(owner)
-                .trim_start_matches("r#")
-                .to_string(),
-        );
-        let module = module.trim_end_matches('_').to_string();
-        let ident = ident(&module);
+        // Keywords stay raw in `mod r#type;`, which loads `type.rs`.
+        let claimed = modules.claim(names::field_name(owner));
+        let ident = ident(&claimed);
+        let module = claimed.trim_start_matches("r#").to_string();
         mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
         let mut tokens = imports_for(&plan, items);
         for item in items {
@@ -378,6 +375,7 @@ struct Hoisted {
 }
 
 /// Replaces inline enums, consts and unions by references to new named items.
+#[allow(clippy::only_used_in_recursion)]
 fn hoist(
     ty: &Type,
     name: &str,
@@ -650,7 +648,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                     pub additional_properties: std::collections::BTreeMap<String, #ty>,
                 }
             });
-            let allow = allow_deprecated(item);
+            let allow = allow_deprecated(plan, item);
             quote! {
                 #doc
                 #deprecated
@@ -669,9 +667,11 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 let ty = rust_type(plan, t, refs);
                 quote!(#v(#ty),)
             });
+            let allow = allow_deprecated(plan, item);
             quote! {
                 #doc
                 #deprecated
+                #allow
                 #[derive(Debug, Clone, PartialEq, #ser, #de)]
                 #[serde(untagged)]
                 pub enum #name {
@@ -681,21 +681,49 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
         }
         ItemKind::Alias(t) => {
             let ty = rust_type(plan, t, refs);
+            let allow = allow_deprecated(plan, item);
             quote! {
                 #doc
+                #allow
                 pub type #name = #ty;
             }
         }
     }
 }
 
-/// Fields of a struct that is itself deprecated, or that has deprecated fields, must not warn when derived.
-fn allow_deprecated(item: &Item) -> TokenStream {
+/// Fields of a struct that is itself deprecated, that has deprecated fields or
+/// that uses a deprecated type must not warn when derived.
+fn allow_deprecated(plan: &Plan, item: &Item) -> TokenStream {
     let has_deprecated_field = matches!(&item.kind, ItemKind::Struct { fields, .. } if fields.iter().any(|f| f.field.deprecated));
-    if item.deprecated || has_deprecated_field {
+    if item.deprecated || has_deprecated_field || uses_deprecated_type(plan, item) {
         quote!(#[allow(deprecated)])
     } else {
         TokenStream::new()
+    }
+}
+
+/// Whether a type the item refers to is a deprecated item.
+fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
+    let deprecated = |t: &Type| {
+        let mut found = false;
+        t.visit(&mut |t| {
+            if let Type::Ref(model) = t {
+                let ident = plan.idents.get(model);
+                found |= plan
+                    .items
+                    .iter()
+                    .any(|i| i.deprecated && Some(&i.ident) == ident);
+            }
+        });
+        found
+    };
+    match &item.kind {
+        ItemKind::Struct { fields, additional } => {
+            fields.iter().any(|f| deprecated(&f.ty)) || additional.as_ref().is_some_and(deprecated)
+        }
+        ItemKind::Untagged(variants) => variants.iter().any(|(_, t)| deprecated(t)),
+        ItemKind::Alias(t) => deprecated(t),
+        ItemKind::Literals(_) => false,
     }
 }
 
@@ -805,6 +833,8 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     let name = ident(&item.ident);
     let doc = doc_attrs(item.doc.as_deref());
     let deprecated = deprecated_attr(item.deprecated);
+    // The impls below name the variants of a deprecated enum.
+    let allow = allow_deprecated(plan, item);
     let ser = plan.paths.get("Serialize");
     let de = plan.paths.get("Deserialize");
     let string = plan.paths.get("String");
@@ -842,12 +872,14 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
         out.extend(quote! {
+            #allow
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                     let value = match self { #( Self::#idents => #json, )* };
                     serde::Serialize::serialize(&value, serializer)
                 }
             }
+            #allow
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -858,11 +890,13 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         });
     }
     out.extend(quote! {
+        #allow
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(match self { #( Self::#idents => #texts, )* })
             }
         }
+        #allow
         impl std::str::FromStr for #name {
             type Err = #string;
             fn from_str(s: &str) -> #result<Self, Self::Err> {

@@ -1,41 +1,274 @@
-//! Speakeasy Java docs (`*Optional\<String>*`, `JsonNullable\<T>`, `List\<...>`).
+//! Speakeasy Java docs: v1 (2023, `List<*String*>`, boxed types), early v2
+//! (2024, `Optional<? extends T>`) and v2 (`Optional\<String>`, escaped `<`).
 //!
-//! Not implemented yet: every name is unknown, so cells fall back to any JSON value.
+//! v2 encodes all four presence states: `T` required, `Optional<T>` optional
+//! (required + nullable with ✔), `JsonNullable<T>` optional + nullable.
+//! Primitives carry widths (`int`/`Integer` int32, `long`/`Long` int64,
+//! `float`/`double` float/double). Dates are links to the Oracle docs of
+//! `LocalDate` and `OffsetDateTime`. Union docs are empty (title only), so
+//! union members cannot be recovered from Java docs.
 
 use super::lower::{TypeNames, Wrapper};
-use crate::ir::Type;
+use crate::ir::{Format, Type};
 
 /// The Java dialect's type names.
 pub struct Java;
 
+/// What Java docs cannot express, reported once per doc set.
+pub const LIMITATIONS: &[&str] = &[
+    "java union docs are empty (title only); union members are not recovered and unions become any JSON value",
+    "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
+];
+
 impl TypeNames for Java {
-    fn scalar(&self, _name: &str) -> Option<Type> {
-        None
+    fn scalar(&self, name: &str) -> Option<Type> {
+        // Wildcard-bound and fully qualified names: `java.lang.String` → `String`.
+        let short = name.rsplit('.').next().unwrap_or(name);
+        Some(match short {
+            "String" | "char" | "Character" | "UUID" => Type::STRING,
+            "int" | "Integer" | "short" | "Short" => Type::Integer(Some(Format::Int32)),
+            "long" | "Long" => Type::Integer(Some(Format::Int64)),
+            "BigInteger" => Type::Integer(Some(Format::Bigint)),
+            "float" | "Float" => Type::Number(Some(Format::Float)),
+            "double" | "Double" => Type::Number(Some(Format::Double)),
+            "BigDecimal" => Type::Number(Some(Format::Decimal)),
+            "boolean" | "Boolean" => Type::Boolean,
+            "Object" => Type::Any,
+            // `byte[]` reaches here as the array-shaped scalar `byte[]`.
+            "byte[]" | "InputStream" => Type::String(Some(Format::Binary)),
+            "LocalDate" => Type::String(Some(Format::Date)),
+            "OffsetDateTime" => Type::String(Some(Format::DateTime)),
+            // Raw HTTP objects of response wrappers: not JSON, kept as any.
+            "HttpResponse" | "HttpRequest" => Type::Any,
+            _ => return None,
+        })
     }
 
-    fn wrapper(&self, _name: &str) -> Option<Wrapper> {
-        None
+    fn wrapper(&self, name: &str) -> Option<Wrapper> {
+        Some(match name {
+            "Optional" => Wrapper {
+                optional: true,
+                nullable: false,
+            },
+            "JsonNullable" => Wrapper {
+                optional: true,
+                nullable: true,
+            },
+            _ => return None,
+        })
     }
 
-    fn is_list(&self, _name: &str) -> bool {
-        false
+    fn is_list(&self, name: &str) -> bool {
+        matches!(name, "List" | "Set" | "Collection")
     }
 
-    fn is_map(&self, _name: &str) -> bool {
-        false
+    fn is_map(&self, name: &str) -> bool {
+        matches!(name, "Map")
     }
 
-    fn stdlib_link(&self, _label: &str, _target: &str) -> Option<Type> {
-        None
+    fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
+        if !target.contains("docs.oracle.com") {
+            return None;
+        }
+        // `.../java/time/LocalDate.html`, `.../java/net/http/HttpResponse.html`.
+        let page = target.split('#').next().unwrap_or(target);
+        let class = page
+            .rsplit('/')
+            .next()
+            .and_then(|p| p.strip_suffix(".html"))
+            .unwrap_or("");
+        self.scalar(class).or_else(|| {
+            let label = label.split('<').next().unwrap_or(label);
+            self.scalar(label.trim())
+        })
     }
 }
 
-/// How strongly a document's text looks like this dialect (0 = not at all).
-pub fn score(_text: &str) -> u32 {
-    0
+/// How strongly a document looks like Speakeasy Java docs.
+///
+/// Generic wrappers and the oracle.com links are Java-only; unboxed and
+/// `*String*` scalars are shared with Ruby, C# or Python, so they weigh less;
+/// `*boolean*` is also TypeScript and does not count.
+pub fn score(text: &str) -> u32 {
+    const MARKERS: &[(&str, u32)] = &[
+        ("Optional\\<", 3),
+        ("*Optional<", 3),
+        ("[Optional<", 3),
+        ("JsonNullable", 3),
+        ("List\\<", 3),
+        // v1 (unescaped `<`) only with a boxed Java scalar: C# writes `List<*string*>`.
+        ("List<*String*>", 3),
+        ("List<*Long*>", 3),
+        ("Map\\<String", 3),
+        ("Map<String", 3),
+        ("docs.oracle.com", 3),
+        ("*Long*", 3),
+        ("*Boolean*", 2),
+        ("*Double*", 2),
+        // Shared: `*String*` with 2023 Ruby, `*long*` with C#, `*int*` with Python and C#.
+        ("*String*", 1),
+        ("*long*", 1),
+        ("*int*", 1),
+        ("```java", 3),
+    ];
+    super::weighted_count(text, MARKERS)
 }
 
-/// Reads the member type of one union doc section (`### heading` + code block).
+/// Java union docs carry no member list: nothing to read.
 pub fn union_member(_heading: &str, _code: &str) -> Option<String> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lower::{LowerCx, Lowered, PendingRef};
+    use crate::parse::type_expr;
+    use crate::{diagnostic::Diagnostics, source::Span};
+
+    fn lower(cell: &str) -> (Lowered, Vec<PendingRef>, usize) {
+        let mut refs = Vec::new();
+        let mut diags = Diagnostics::default();
+        let mut cx = LowerCx {
+            names: &Java,
+            refs: &mut refs,
+            diags: &mut diags,
+            span: Span {
+                file: "t.md".into(),
+                line: 1,
+                column: 1,
+            },
+            cell,
+        };
+        let lowered = cx.lower_cell(&type_expr::parse(cell).unwrap());
+        let warnings = diags.warning_count();
+        (lowered, refs, warnings)
+    }
+
+    fn ty(cell: &str) -> Type {
+        lower(cell).0.ty
+    }
+
+    #[test]
+    fn primitives_boxed_and_unboxed() {
+        assert_eq!(ty("*String*"), Type::STRING);
+        assert_eq!(ty("*int*"), Type::Integer(Some(Format::Int32)));
+        assert_eq!(ty("*Integer*"), Type::Integer(Some(Format::Int32)));
+        assert_eq!(ty("*long*"), Type::Integer(Some(Format::Int64)));
+        assert_eq!(ty("*Long*"), Type::Integer(Some(Format::Int64)));
+        assert_eq!(ty("*float*"), Type::Number(Some(Format::Float)));
+        assert_eq!(ty("*Double*"), Type::Number(Some(Format::Double)));
+        assert_eq!(ty("*boolean*"), Type::Boolean);
+        assert_eq!(ty("*Object*"), Type::Any);
+        assert_eq!(ty("byte[]"), Type::String(Some(Format::Binary)));
+        assert_eq!(ty("*byte[]*"), Type::String(Some(Format::Binary)));
+    }
+
+    #[test]
+    fn wrappers() {
+        let (l, _, _) = lower("*Optional\\<String>*");
+        assert_eq!(l.ty, Type::STRING);
+        assert!(l.wrapper.optional && !l.wrapper.nullable);
+        let (l, _, _) = lower("*JsonNullable\\<String>*");
+        assert!(l.wrapper.optional && l.wrapper.nullable);
+        let (l, refs, _) =
+            lower("[JsonNullable\\<EmployeeStatus>](../../models/components/EmployeeStatus.md)");
+        assert!(l.wrapper.nullable);
+        assert!(matches!(l.ty, Type::Ref(_)));
+        assert_eq!(refs[0].file_stem.as_deref(), Some("employeestatus"));
+        assert_eq!(refs[0].name, "EmployeeStatus");
+        // Early 2024: `Optional<? extends T>`, fully qualified.
+        let (l, refs, _) = lower("[Optional<? extends io.github.speakeasy_sdks_staging.javaclientsdk.models.shared.Filters>](../../models/shared/Filters.md)");
+        assert!(l.wrapper.optional);
+        assert_eq!(refs[0].name, "Filters");
+        assert_eq!(ty("*Optional<? extends String>*"), Type::STRING);
+    }
+
+    #[test]
+    fn containers() {
+        assert_eq!(ty("List\\<*String*>"), Type::Array(Box::new(Type::STRING)));
+        assert_eq!(ty("List<*String*>"), Type::Array(Box::new(Type::STRING)));
+        assert_eq!(
+            ty("Map\\<String, *Object*>"),
+            Type::Map(Box::new(Type::Any))
+        );
+        assert_eq!(
+            ty("Map\\<String, List\\\\<*String*>>"),
+            Type::Map(Box::new(Type::Array(Box::new(Type::STRING))))
+        );
+        let (l, refs, _) = lower(
+            "List\\<[LinkedTrackingCategory](../../models/components/LinkedTrackingCategory.md)>",
+        );
+        assert!(matches!(l.ty, Type::Array(_)));
+        assert_eq!(refs.len(), 1);
+    }
+
+    #[test]
+    fn oracle_links() {
+        assert_eq!(
+            ty("[LocalDate](https://docs.oracle.com/javase/8/docs/api/java/time/LocalDate.html)"),
+            Type::String(Some(Format::Date))
+        );
+        assert_eq!(
+            ty("[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)"),
+            Type::String(Some(Format::DateTime))
+        );
+        assert_eq!(
+            ty("[HttpResponse\\<InputStream>](https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html)"),
+            Type::Any
+        );
+        let (l, _, _) = lower("[Optional\\<OffsetDateTime>](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)");
+        assert!(l.wrapper.optional);
+        assert_eq!(l.ty, Type::String(Some(Format::DateTime)));
+    }
+
+    #[test]
+    fn detection_markers() {
+        assert!(score("| `id` | *Optional\\<String>* | :heavy_minus_sign: | N/A |") > 0);
+        assert!(
+            score("| `a` | *String* | `b` | *int* |")
+                > crate::parse::python::score("| `a` | *String* | `b` | *int* |")
+        );
+        assert_eq!(score("| `a` | *str* |"), 0);
+    }
+
+    fn parse_doc(text: &str) -> (crate::ir::Model, Diagnostics) {
+        let source = crate::source::SourceFile::new("doc.md", text);
+        let mut diags = Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::Java, &mut diags)
+            .expect("parses");
+        (doc.model, diags)
+    }
+
+    #[test]
+    fn four_presence_states() {
+        use crate::ir::ModelKind;
+        let (m, _) = parse_doc(
+            "# AccountingEmployee\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n| `b` | *Optional\\<String>* | :heavy_check_mark: | N/A |\n| `c` | *Optional\\<String>* | :heavy_minus_sign: | N/A |\n| `d` | *JsonNullable\\<String>* | :heavy_minus_sign: | N/A |\n| `e` | [Optional\\<EmployeeStatus>](../../models/components/EmployeeStatus.md) | :heavy_check_mark: | N/A |",
+        );
+        let ModelKind::Object(o) = m.kind else {
+            panic!()
+        };
+        let flags: Vec<(bool, bool)> = o.fields.iter().map(|f| (f.required, f.nullable)).collect();
+        assert_eq!(
+            flags,
+            [
+                (true, false),
+                (true, true),
+                (false, false),
+                (false, true),
+                (true, true)
+            ]
+        );
+        assert!(o.fields.iter().all(|f| !matches!(f.ty, Type::Nullable(_))));
+    }
+
+    #[test]
+    fn empty_union_doc_warns_and_becomes_any() {
+        use crate::ir::ModelKind;
+        let (m, diags) = parse_doc("# CustomField1Value\n\n");
+        assert_eq!(m.kind, ModelKind::Alias { ty: Type::Any });
+        assert_eq!(diags.warning_count(), 1);
+    }
 }

@@ -66,6 +66,11 @@ pub trait TypeNames {
     fn is_map(&self, name: &str) -> bool;
     /// The type a stdlib link (by URL or label) stands for, if it is one.
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type>;
+    /// Where the doc of an unlinked qualified name probably is, relative to the
+    /// referring doc (TypeScript `*components.X*` → `../components/x.md`).
+    fn name_target(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Lowering state for one document.
@@ -87,7 +92,19 @@ impl LowerCx<'_> {
     pub fn lower_cell(&mut self, expr: &Expr) -> Lowered {
         let mut wrapper = Wrapper::default();
         let inner = self.peel(expr, &mut wrapper);
-        let ty = self.lower(inner);
+        let ty = match inner {
+            // A wrapper inside the label of the cell's link (`[Optional\<X>](x.md)`,
+            // `[*time.Time](...)`) is field-level too.
+            Expr::Link {
+                label,
+                label_text,
+                target,
+            } => {
+                self.peel(label, &mut wrapper);
+                self.link(label, label_text, target, false)
+            }
+            _ => self.lower(inner),
+        };
         Lowered { ty, wrapper }
     }
 
@@ -116,12 +133,18 @@ impl LowerCx<'_> {
                 label,
                 label_text,
                 target,
-            } => self.link(label, label_text, target),
+            } => self.link(label, label_text, target, true),
             Expr::Apply(name, args) => self.apply(name, args),
         }
     }
 
     fn apply(&mut self, name: &str, args: &[Expr]) -> Type {
+        // Array-shaped scalars: Java/C# `byte[]`, Go `[]byte`.
+        if let (true, [Expr::Name(item)]) = (name == "[]", args) {
+            if let Some(ty) = self.names.scalar(&format!("{item}[]")) {
+                return ty;
+            }
+        }
         if let Some(w) = self.names.wrapper(name) {
             if let [inner] = args {
                 let ty = self.lower(inner);
@@ -197,7 +220,9 @@ impl LowerCx<'_> {
         }
     }
 
-    fn link(&mut self, label: &Expr, label_text: &str, target: &str) -> Type {
+    /// Lowers a link; `nullable_label` turns a nullable wrapper in the label into
+    /// `Type::Nullable` (below field level, where no field flag can carry it).
+    fn link(&mut self, label: &Expr, label_text: &str, target: &str, nullable_label: bool) -> Type {
         if let Some(ty) = self.names.stdlib_link(label_text, target) {
             return ty;
         }
@@ -236,7 +261,7 @@ impl LowerCx<'_> {
                 shape
             }
         };
-        if w.nullable {
+        if w.nullable && nullable_label {
             nullable(ty)
         } else {
             ty
@@ -252,6 +277,9 @@ impl LowerCx<'_> {
         }
         let base = base_name(name);
         if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if let Some(target) = self.names.name_target(name) {
+                return self.link_ref(&target, file_stem(&target), &base);
+            }
             return self.reference(stem, &base);
         }
         self.unknown(name)
@@ -312,6 +340,17 @@ pub fn file_stem(target: &str) -> String {
     name.strip_suffix(".md").unwrap_or(name).to_lowercase()
 }
 
+/// `pkg.Name` → `../pkg/name.md`: where Speakeasy puts the doc of a qualified
+/// name (one folder per package, lowercase file names). The path is relative to
+/// a doc in a sibling package folder or in the same folder.
+pub fn package_doc(name: &str) -> Option<String> {
+    let name = name.trim_start_matches('*');
+    let (package, base) = name.rsplit_once('.')?;
+    let package = package.rsplit('.').next()?;
+    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (valid(package) && valid(base)).then(|| format!("../{package}/{}.md", base.to_lowercase()))
+}
+
 /// The last segment of a qualified name: `models.X`, `::Mod::X`, `Components\X`, `*shared.X` → `X`.
 pub fn base_name(name: &str) -> String {
     let name = name.trim().trim_start_matches(['*', '?', '\\']);
@@ -333,6 +372,20 @@ mod tests {
         assert_eq!(base_name("::OpenApiSDK::Shared::X"), "X");
         assert_eq!(base_name("\\OpenAPI\\Models\\Shared\\Enum"), "Enum");
         assert_eq!(base_name("*components.X"), "X");
+    }
+
+    #[test]
+    fn package_docs() {
+        assert_eq!(
+            package_doc("errors.Detail").as_deref(),
+            Some("../errors/detail.md")
+        );
+        assert_eq!(
+            package_doc("*components.X").as_deref(),
+            Some("../components/x.md")
+        );
+        assert_eq!(package_doc("Detail"), None);
+        assert_eq!(package_doc("a b.C"), None);
     }
 
     #[test]

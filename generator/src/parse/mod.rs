@@ -103,6 +103,16 @@ impl Dialect {
         }
     }
 
+    /// What this dialect's docs cannot express; reported once per doc set that uses it.
+    pub fn limitations(self) -> &'static [&'static str] {
+        match self {
+            Dialect::TypeScript => typescript::LIMITATIONS,
+            Dialect::Go => go::LIMITATIONS,
+            Dialect::Java => java::LIMITATIONS,
+            _ => &[],
+        }
+    }
+
     /// How strongly `text` looks like a document of this dialect (0 = no sign of it).
     pub fn score(self, text: &str) -> u32 {
         match self {
@@ -156,7 +166,8 @@ pub struct ParsedDoc {
 
 /// Parses one document in the given dialect.
 ///
-/// Returns `None` when an error was reported; warnings go to `diags` either way.
+/// Returns `None` when an error was reported or the file is not a model doc;
+/// warnings go to `diags` either way.
 pub fn parse_document(
     source: &SourceFile,
     dialect: Dialect,
@@ -186,6 +197,14 @@ pub fn detect(text: &str) -> Option<Dialect> {
     (score > 0).then_some(best)
 }
 
+/// Sum of `count(marker) * weight` over `markers`: a dialect's detection score.
+pub(crate) fn weighted_count(text: &str, markers: &[(&str, u32)]) -> u32 {
+    markers
+        .iter()
+        .map(|(m, w)| text.matches(m).count() as u32 * w)
+        .sum()
+}
+
 /// Finds the `# Title` heading: (block index, raw title text, span).
 pub(crate) fn title(
     source: &SourceFile,
@@ -205,10 +224,14 @@ pub(crate) fn title(
             .first()
             .map(|(b, _)| b.span().clone())
             .unwrap_or_else(|| source.span(0));
+        // SDK doc trees hold a few other pages (Go `operations/option.md`): skip them.
         diags.push(
-            Diagnostic::error(span.clone(), "no `# Title` heading: not a model doc")
-                .with_snippet(source.line_text(span.line))
-                .with_hint("a model doc starts with `# ModelName`"),
+            Diagnostic::warning(
+                span.clone(),
+                "no `# Title` heading: not a model doc, skipped",
+            )
+            .with_snippet(source.line_text(span.line))
+            .with_hint("a model doc starts with `# ModelName`"),
         );
     }
     found

@@ -102,10 +102,21 @@ pub fn parse(
                     );
                     return None;
                 };
-                let object = fields_table(source, table, names, &mut refs, diags)?;
+                let mut object = fields_table(source, table, names, &mut refs, diags)?;
+                let nulls = example_nulls(body);
+                for f in &mut object.fields {
+                    f.nullable |= nulls.contains(&f.wire_name.as_str());
+                }
                 kind = Some(ModelKind::Object(object));
             }
-            "Values" => kind = Some(ModelKind::Enum(enum_values(section, diags))),
+            "Values" => {
+                let mut values = enum_values(section, diags);
+                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`.
+                values.open |= body.iter().any(
+                    |(b, _)| matches!(b, Block::Code { text, .. } if text.contains("// Open enum")),
+                );
+                kind = Some(ModelKind::Enum(values));
+            }
             "Supported Types" => {
                 let union = union_members(source, section, names, members, &mut refs, diags);
                 kind = Some(ModelKind::Union(union));
@@ -119,13 +130,14 @@ pub fn parse(
     }
 
     let kind = kind.unwrap_or_else(|| {
+        // Java and Ruby union docs are a bare title: the members are not in the docs.
         diags.push(
             Diagnostic::warning(
                 title_span.clone(),
                 format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` section"),
             )
             .with_snippet(source.line_text(title_span.line))
-            .with_hint("the model becomes an alias of any JSON value (serde_json::Value)"),
+            .with_hint("its shape is not in the docs (Java and Ruby union docs are empty); it becomes any JSON value"),
         );
         ModelKind::Alias { ty: Type::Any }
     });
@@ -139,6 +151,34 @@ pub fn parse(
         },
         refs,
     })
+}
+
+/// Keys an `## Example Usage` object literal sets to `null` (TypeScript:
+/// `let value: X = {` / `  title: null,`): a null example value shows the
+/// field accepts `null`. Only top-level keys (two-space indent) count.
+fn example_nulls(body: &[(Block, std::ops::Range<usize>)]) -> Vec<&str> {
+    let Some(start) = body.iter().position(
+        |(b, _)| matches!(b, Block::Heading { level: 2, text, .. } if text.trim() == "Example Usage"),
+    ) else {
+        return Vec::new();
+    };
+    let code = body[start + 1..]
+        .iter()
+        .take_while(|(b, _)| !matches!(b, Block::Heading { level: 2, .. }))
+        .find_map(|(b, _)| match b {
+            Block::Code { text, .. } => Some(text.as_str()),
+            _ => None,
+        });
+    code.into_iter()
+        .flat_map(str::lines)
+        .filter_map(|line| {
+            let entry = line.strip_prefix("  ")?;
+            let (key, value) = entry.split_once(':')?;
+            let key = key.trim_matches('"');
+            let top_level = !key.is_empty() && !key.starts_with([' ', '/']);
+            (top_level && value.trim().trim_end_matches(',') == "null").then_some(key)
+        })
+        .collect()
 }
 
 fn strip_strikethrough(text: &str) -> (String, bool) {
@@ -595,6 +635,16 @@ mod tests {
             description(": warning: ** DEPRECATED **: gone.<br/><br/>The id"),
             (Some("The id".into()), true)
         );
+    }
+
+    #[test]
+    fn nulls_in_example_usage() {
+        let source = SourceFile::new(
+            "x.md",
+            "# X\n\n## Example Usage\n\n```typescript\nlet value: X = {\n  title: null,\n  id: \"<id>\",\n  nested: {\n    inner: null,\n  },\n};\n```\n\n## Fields\n",
+        );
+        let blocks = crate::markdown::blocks_with_ranges(&source);
+        assert_eq!(example_nulls(&blocks), ["title"]);
     }
 
     #[test]

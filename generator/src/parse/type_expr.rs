@@ -11,6 +11,7 @@
 //! union   := expr ("|" expr)*
 //! expr    := "*" expr                      pointer (Go)
 //!          | "?" expr                      optional (PHP)
+//!          | "? extends" expr | "?"        Java wildcards (bound read as the type)
 //!          | "[" "]" expr                  slice (Go)
 //!          | "map" "[" union "]" expr      map (Go)
 //!          | primary ("[" "]")*            array suffix (TypeScript)
@@ -179,6 +180,14 @@ impl<'a> Parser<'a> {
             }
             let value = self.expr()?;
             Expr::Apply("map".into(), vec![key, value])
+        } else if let Some(bound) = rest.strip_prefix("? extends ") {
+            // Java wildcard `Optional<? extends T>`: read as `T`.
+            self.i += rest.len() - bound.len();
+            self.expr()?
+        } else if rest.starts_with('?') && rest[1..].trim_start().starts_with(['>', ',']) {
+            // Java unbounded wildcard `HttpResponse<?>`.
+            self.i += 1;
+            Expr::Name("?".into())
         } else if rest.starts_with('?') {
             self.i += 1;
             Expr::Apply("?".into(), vec![self.expr()?])
@@ -464,6 +473,18 @@ mod tests {
             Expr::Union(vec![name("string"), name("int"), name("null")])
         );
         assert_eq!(parse("*interface{}*").unwrap(), name("interface{}"));
+        assert_eq!(
+            parse("*Optional<? extends String>*").unwrap(),
+            apply("Optional", vec![name("String")])
+        );
+        assert_eq!(
+            parse("[HttpResponse\\<?>](https://docs.oracle.com/x.html)").unwrap(),
+            Expr::Link {
+                label: Box::new(apply("HttpResponse", vec![name("?")])),
+                label_text: "HttpResponse<?>".into(),
+                target: "https://docs.oracle.com/x.html".into()
+            }
+        );
         assert_eq!(parse("*\"text\"*").unwrap(), Expr::Literal("text".into()));
         assert_eq!(parse("*false*").unwrap(), Expr::Literal(false.into()));
     }
