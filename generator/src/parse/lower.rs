@@ -87,7 +87,15 @@ impl LowerCx<'_> {
     pub fn lower_cell(&mut self, expr: &Expr) -> Lowered {
         let mut wrapper = Wrapper::default();
         let inner = self.peel(expr, &mut wrapper);
-        let ty = self.lower(inner);
+        // A wrapper inside a link label (`[Optional[models.X]](x.md)`) is field-level too.
+        let ty = match inner {
+            Expr::Link {
+                label,
+                label_text,
+                target,
+            } => self.link(label, label_text, target, Some(&mut wrapper)),
+            _ => self.lower(inner),
+        };
         Lowered { ty, wrapper }
     }
 
@@ -116,7 +124,7 @@ impl LowerCx<'_> {
                 label,
                 label_text,
                 target,
-            } => self.link(label, label_text, target),
+            } => self.link(label, label_text, target, None),
             Expr::Apply(name, args) => self.apply(name, args),
         }
     }
@@ -197,7 +205,14 @@ impl LowerCx<'_> {
         }
     }
 
-    fn link(&mut self, label: &Expr, label_text: &str, target: &str) -> Type {
+    /// Lowers a link; the label's wrappers go to `field` when given, else into the type.
+    fn link(
+        &mut self,
+        label: &Expr,
+        label_text: &str,
+        target: &str,
+        field: Option<&mut Wrapper>,
+    ) -> Type {
         if let Some(ty) = self.names.stdlib_link(label_text, target) {
             return ty;
         }
@@ -236,10 +251,14 @@ impl LowerCx<'_> {
                 shape
             }
         };
-        if w.nullable {
-            nullable(ty)
-        } else {
-            ty
+        match field {
+            Some(acc) => {
+                acc.optional |= w.optional;
+                acc.nullable |= w.nullable;
+                ty
+            }
+            None if w.nullable => nullable(ty),
+            None => ty,
         }
     }
 

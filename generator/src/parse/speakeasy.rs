@@ -384,7 +384,7 @@ pub fn description(cell: &str) -> (Option<String>, bool) {
 /// Example cell → JSON values of the field's JSON type; values of another type are dropped.
 pub fn examples(cell: &str, ty: &Type) -> Vec<Value> {
     let cell = cell.trim();
-    if cell.is_empty() {
+    if cell.is_empty() || cell == GO_NIL {
         return Vec::new();
     }
     let parts: Vec<String> = if cell.starts_with("**Example 1:**") {
@@ -455,7 +455,7 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
                         .map(|c| c.text.trim_matches('`').to_string());
                     values.push(EnumValue {
                         name,
-                        value: Value::String(cell.text.trim_matches('`').to_string()),
+                        value: table_value(&cell.text),
                     });
                 }
             }
@@ -486,26 +486,39 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
             _ => {}
         }
     }
-    // Name/Value tables do not quote values: all-integer lists are integer enums.
-    let unquoted = values.iter().all(|v| v.value.is_string());
+    // Name/Value tables do not quote values: all-integer lists are integer enums
+    // (a `<nil>` member, now null, does not count either way).
+    let non_null = || values.iter().filter(|v| !v.value.is_null());
+    let unquoted = non_null().all(|v| v.value.is_string());
     if unquoted
-        && !values.is_empty()
-        && values.iter().all(|v| {
+        && non_null().next().is_some()
+        && non_null().all(|v| {
             v.value
                 .as_str()
                 .is_some_and(|s| s.parse::<i64>().is_ok() && !s.starts_with('+'))
         })
     {
         for v in &mut values {
-            let n: i64 = v
-                .value
-                .as_str()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_default();
-            v.value = Value::from(n);
+            if let Some(n) = v.value.as_str().and_then(|s| s.parse::<i64>().ok()) {
+                v.value = Value::from(n);
+            }
         }
     }
     Enum { values, open }
+}
+
+/// How the generator (written in Go) prints a null value: in enum tables, a
+/// `null` member of the enum; in the Example column, a null example.
+const GO_NIL: &str = "<nil>";
+
+/// A Name/Value table's Value cell: the unquoted string, or null for `<nil>`.
+fn table_value(cell: &str) -> Value {
+    let text = cell.trim_matches('`');
+    if text == GO_NIL {
+        Value::Null
+    } else {
+        Value::String(text.to_string())
+    }
 }
 
 /// A quoted string or a number literal.
@@ -592,6 +605,7 @@ mod tests {
         assert_eq!(examples("1", &Type::STRING), vec![Value::from("1")]);
         assert_eq!(examples("1", &Type::INTEGER), vec![Value::from(1)]);
         assert_eq!(examples("abc", &Type::INTEGER), Vec::<Value>::new());
+        assert_eq!(examples("<nil>", &Type::STRING), Vec::<Value>::new());
         assert_eq!(
             examples("**Example 1:** a<br/>**Example 2:** b", &Type::STRING),
             vec![Value::from("a"), Value::from("b")]
