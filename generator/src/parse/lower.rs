@@ -66,6 +66,11 @@ pub trait TypeNames {
     fn is_map(&self, name: &str) -> bool;
     /// The type a stdlib link (by URL or label) stands for, if it is one.
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type>;
+    /// The wire (JSON) name of a field the doc lists under its SDK name, where the
+    /// dialect's name mangling can be undone (Python `date_` → `date`); by default unchanged.
+    fn wire_name(&self, sdk_name: &str) -> String {
+        sdk_name.to_string()
+    }
 }
 
 /// Lowering state for one document.

@@ -78,6 +78,28 @@ impl TypeNames for Python {
         }
         None
     }
+
+    fn wire_name(&self, sdk_name: &str) -> String {
+        unmangle_field(sdk_name).to_string()
+    }
+}
+
+/// Names the Python generator suffixes with `_` because they are keywords or
+/// shadow builtins and imports (`date_`, `str_`, `filter_`, `format_`).
+const MANGLED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "bytes", "class",
+    "continue", "date", "datetime", "def", "del", "dict", "elif", "else", "except", "filter",
+    "finally", "float", "for", "format", "from", "global", "if", "import", "in", "int", "is",
+    "lambda", "list", "nonlocal", "not", "or", "pass", "raise", "return", "str", "try", "while",
+    "with", "yield",
+];
+
+/// `date_` → `date`: undoes the keyword suffix; other names are unchanged.
+fn unmangle_field(name: &str) -> &str {
+    match name.strip_suffix('_') {
+        Some(stem) if MANGLED.contains(&stem) => stem,
+        _ => name,
+    }
 }
 
 /// How strongly a document looks like Speakeasy Python docs.
@@ -365,6 +387,23 @@ mod tests {
             object("| `f` | [thing](https://example.com/thing) | :heavy_check_mark: | N/A | |\n");
         assert_eq!(o.fields[0].ty, Type::Any);
         assert_eq!(diags.warning_count(), 1);
+    }
+
+    #[test]
+    fn keyword_suffix_is_undone_in_wire_names() {
+        assert_eq!(field("| `date_` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_minus_sign: | N/A | |\n").wire_name, "date");
+        assert_eq!(
+            field("| `str_` | *str* | :heavy_check_mark: | N/A | |\n").wire_name,
+            "str"
+        );
+        assert_eq!(
+            field("| `name_` | *str* | :heavy_check_mark: | N/A | |\n").wire_name,
+            "name_"
+        );
+        assert_eq!(
+            field("| `type` | *str* | :heavy_check_mark: | N/A | |\n").wire_name,
+            "type"
+        );
     }
 
     #[test]

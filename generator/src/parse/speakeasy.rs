@@ -272,6 +272,7 @@ fn field_row(
         );
         return None;
     }
+    let name = names.wire_name(&name);
     let required = match cols.required {
         Some(c) => required_marker(&row.cells[c], &row.raw, diags)?,
         None => false,
