@@ -1,4 +1,5 @@
-//! Project automation: `cargo xtask codegen [--check]`.
+//! Project automation: `cargo xtask codegen [--check]`,
+//! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]).
 //!
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
@@ -7,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod fidelity;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,8 +27,11 @@ fn main() -> ExitCode {
             }
             codegen(check)
         }
+        Some("fidelity") => fidelity::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!(
+                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]"
+            );
             ExitCode::from(2)
         }
     }

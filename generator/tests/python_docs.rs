@@ -1,0 +1,150 @@
+//! Whole Speakeasy Python doc sets: small synthetic sets (always run) and the
+//! real corpora in `../shared/corpus` (skipped with a message when absent).
+
+use std::path::{Path, PathBuf};
+
+use modeldoc::ir::{ModelKind, Type};
+use modeldoc::{Config, Error, Severity};
+
+/// A fresh directory under the target dir holding `files`.
+fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const ACCOUNT: &str = "# Account\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
+| `id` | *str* | :heavy_check_mark: | N/A |\n\
+| `owner` | [Optional[models.Owner]](../models/owner.md) | :heavy_minus_sign: | N/A |\n";
+
+#[test]
+fn dangling_reference_warns_with_position_and_falls_back_to_any() {
+    let dir = doc_set("dangling", &[("docs/models/account.md", ACCOUNT)]);
+    let loaded = Config::new().input(&dir).load().expect("warnings only");
+    let warning = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.to_string().contains("dangling reference"))
+        .expect("a dangling-reference warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    let text = warning.to_string();
+    assert!(text.contains("account.md:8:"), "position in {text}");
+    let ModelKind::Object(o) = &loaded.schema.model("Account").unwrap().kind else {
+        panic!("not an object")
+    };
+    assert_eq!(o.fields[1].ty, Type::Any);
+
+    match Config::new().input(&dir).strict(true).load() {
+        Err(Error::Input(d)) => assert!(d.has_errors()),
+        other => panic!("--strict must fail, got {other:?}"),
+    }
+}
+
+#[test]
+fn deprecated_enum_renders_rust_without_deprecation_warnings() {
+    let dir = doc_set(
+        "deprecated_enum",
+        &[(
+            "docs/models/role.md",
+            "# ~~Role~~\n\nDEPRECATED - use permissions instead.\n\n> :warning: **DEPRECATED**: gone.\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `OWNER` | OWNER |\n| `VIEWER` | VIEWER |",
+        )],
+    );
+    let mut config = Config::new();
+    config.input(&dir).rust_file(dir.join("models.rs"));
+    let loaded = config.load().unwrap();
+    let (files, _) = config.render(&loaded.schema).unwrap();
+    let code = &files[0].contents;
+    for item in [
+        "impl std::fmt::Display for Role",
+        "impl std::str::FromStr for Role",
+    ] {
+        let at = code.find(item).expect(item);
+        assert!(
+            code[..at].trim_end().ends_with("#[allow(deprecated)]"),
+            "{item} needs #[allow(deprecated)]:\n{code}"
+        );
+    }
+}
+
+/// `../shared/corpus/<folder>/docs`, or `None` (and a message) when absent.
+fn corpus(folder: &str) -> Option<PathBuf> {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(folder)
+        .join("docs");
+    if docs.is_dir() {
+        Some(docs)
+    } else {
+        eprintln!("skipped: {} is absent", docs.display());
+        None
+    }
+}
+
+fn object<'a>(loaded: &'a modeldoc::Loaded, name: &str) -> &'a modeldoc::ir::Object {
+    match &loaded
+        .schema
+        .model(name)
+        .unwrap_or_else(|| panic!("{name}"))
+        .kind
+    {
+        ModelKind::Object(o) => o,
+        other => panic!("{name} is {other:?}"),
+    }
+}
+
+#[test]
+fn corpus_bolt_pydantic_style() {
+    let Some(docs) = corpus("BoltApp+Bolt-Python-SDK") else {
+        return;
+    };
+    let loaded = Config::new().input(docs).load().expect("no errors");
+    assert_eq!(loaded.schema.models.len(), 312);
+    // `previous_transaction_id` *OptionalNullable[str]* with a `<nil>` example.
+    let auth = object(&loaded, "MerchantCreditCardAuthorization");
+    let f = auth
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "previous_transaction_id")
+        .unwrap();
+    assert!(!f.required && f.nullable && f.examples.is_empty());
+}
+
+#[test]
+fn corpus_wingspan_dataclasses_style() {
+    let Some(docs) = corpus("speakeasy-sdks+wingspan-python") else {
+        return;
+    };
+    let loaded = Config::new().input(docs).load().expect("no errors");
+    assert_eq!(loaded.schema.models.len(), 632);
+    // An enum with a `<nil>` member: null is one of its values.
+    let ModelKind::Enum(e) = &loaded
+        .schema
+        .model("TypeAdditionalDataUpdateRequest")
+        .unwrap()
+        .kind
+    else {
+        panic!("not an enum")
+    };
+    assert!(e.values.iter().any(|v| v.value.is_null()));
+}
+
+#[test]
+fn corpus_glean_current_style() {
+    let Some(docs) = corpus("gleanwork+api-client-python") else {
+        return;
+    };
+    let loaded = Config::new().input(docs).load().expect("no errors");
+    assert_eq!(loaded.schema.models.len(), 557);
+    // The synthetic `__pydantic_extra__` row is `additionalProperties`, not a field.
+    let caps = object(&loaded, "AgentCapabilities");
+    assert_eq!(caps.additional_properties, Some(Type::Any));
+    assert!(caps
+        .fields
+        .iter()
+        .all(|f| f.wire_name != "__pydantic_extra__"));
+}
