@@ -148,3 +148,21 @@ fn corpus_glean_current_style() {
         .iter()
         .all(|f| f.wire_name != "__pydantic_extra__"));
 }
+
+#[test]
+fn schema_docs_keep_their_name_over_operation_wrappers() {
+    let schema_doc = "# Calculate1099Response\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `member_id` | *Optional[str]* | :heavy_minus_sign: | N/A |\n";
+    let wrapper_doc = "# Calculate1099Response\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `status_code` | *int* | :heavy_check_mark: | HTTP response status code for this operation |\n";
+    let dir = doc_set(
+        "collision",
+        &[
+            ("docs/models/operations/calculate1099response.md", wrapper_doc),
+            ("docs/models/shared/calculate1099response.md", schema_doc),
+        ],
+    );
+    let loaded = Config::new().input(&dir).load().unwrap();
+    let first = object(&loaded, "Calculate1099Response");
+    assert_eq!(first.fields[0].wire_name, "member_id");
+    let second = object(&loaded, "Calculate1099Response2");
+    assert_eq!(second.fields[0].wire_name, "status_code");
+}

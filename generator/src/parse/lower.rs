@@ -71,6 +71,11 @@ pub trait TypeNames {
     fn wire_name(&self, sdk_name: &str) -> String {
         sdk_name.to_string()
     }
+    /// The schema name of a model the doc titles with its SDK class name, where the
+    /// dialect's mangling can be undone (`Eighta9c6…` → `8a9c6…`); by default unchanged.
+    fn model_name(&self, class_name: &str) -> String {
+        class_name.to_string()
+    }
 }
 
 /// Lowering state for one document.

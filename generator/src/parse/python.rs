@@ -7,6 +7,7 @@
 //! swapped labels: the URL anchor decides (`#date-objects` is a date-time).
 
 use super::lower::{TypeNames, Wrapper};
+use super::number_words;
 use crate::ir::{Format, Type};
 
 /// The Python dialect's type names.
@@ -80,7 +81,12 @@ impl TypeNames for Python {
     }
 
     fn wire_name(&self, sdk_name: &str) -> String {
-        unmangle_field(sdk_name).to_string()
+        let name = unmangle_field(sdk_name);
+        number_words::unspell_snake(name).unwrap_or_else(|| name.to_string())
+    }
+
+    fn model_name(&self, class_name: &str) -> String {
+        number_words::unspell_pascal(class_name).unwrap_or_else(|| class_name.to_string())
     }
 }
 
@@ -404,6 +410,16 @@ mod tests {
             field("| `type` | *str* | :heavy_check_mark: | N/A | |\n").wire_name,
             "type"
         );
+    }
+
+    #[test]
+    fn spelled_out_leading_digits_are_read_back() {
+        let (doc, _) = parse("# Sixa65bb5a9\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `two_thousand_and_twenty_one` | *Optional[str]* | :heavy_minus_sign: | N/A |\n");
+        assert_eq!(doc.model.name, "6a65bb5a9");
+        let ModelKind::Object(o) = doc.model.kind else {
+            panic!("not an object")
+        };
+        assert_eq!(o.fields[0].wire_name, "2021");
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn parse(
         );
         return None;
     }
+    let name = names.model_name(&name);
 
     // Description: everything between the title and the first `##` heading.
     let body = &blocks[title_index + 1..];
