@@ -156,7 +156,10 @@ fn schema_docs_keep_their_name_over_operation_wrappers() {
     let dir = doc_set(
         "collision",
         &[
-            ("docs/models/operations/calculate1099response.md", wrapper_doc),
+            (
+                "docs/models/operations/calculate1099response.md",
+                wrapper_doc,
+            ),
             ("docs/models/shared/calculate1099response.md", schema_doc),
         ],
     );
@@ -165,4 +168,33 @@ fn schema_docs_keep_their_name_over_operation_wrappers() {
     assert_eq!(first.fields[0].wire_name, "member_id");
     let second = object(&loaded, "Calculate1099Response2");
     assert_eq!(second.fields[0].wire_name, "status_code");
+}
+
+#[test]
+fn rename_wire_rewrites_the_json_names() {
+    let dir = doc_set(
+        "rename",
+        &[(
+            "docs/models/address.md",
+            "# Address\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `address_line2` | *Optional[str]* | :heavy_minus_sign: | N/A |\n| `date_` | [datetime](https://docs.python.org/3/library/datetime.html#datetime-objects) | :heavy_minus_sign: | N/A |\n",
+        )],
+    );
+    let as_is = Config::new().input(&dir).load().unwrap();
+    let names: Vec<&str> = object(&as_is, "Address")
+        .fields
+        .iter()
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["address_line2", "date"]);
+    let camel = Config::new()
+        .input(&dir)
+        .rename_wire(modeldoc::RenameWire::Camel)
+        .load()
+        .unwrap();
+    let names: Vec<&str> = object(&camel, "Address")
+        .fields
+        .iter()
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["addressLine2", "date"]);
 }
