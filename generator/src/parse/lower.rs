@@ -248,7 +248,10 @@ impl LowerCx<'_> {
                 self.link_ref(target, stem, "")
             }
             Expr::Union(_) => self.link_ref(target, stem, ""),
-            Expr::Name(n) => self.link_ref(target, stem, &base_name(n)),
+            Expr::Name(n) => {
+                let name = self.names.model_name(&base_name(n));
+                self.link_ref(target, stem, &name)
+            }
             other => {
                 // Containers inside a label (`[List[X]](x.md)`, openapi-generator): keep the shape.
                 let mut shape = self.lower(other);
@@ -281,7 +284,8 @@ impl LowerCx<'_> {
         }
         let base = base_name(name);
         if base.starts_with(|c: char| c.is_ascii_uppercase()) {
-            return self.reference(stem, &base);
+            // Refer to the model by the name its own doc will get.
+            return self.reference(stem, &self.names.model_name(&base));
         }
         self.unknown(name)
     }

@@ -224,6 +224,11 @@ mod tests {
 
     #[test]
     fn containers_nest() {
+        // Without italics (Unstructured-IO, CLI 1.601).
+        assert_eq!(
+            shape("Dict[str, Any]", true).0,
+            Type::Map(Box::new(Type::Any))
+        );
         assert_eq!(
             shape("List[*str*]", true).0,
             Type::Array(Box::new(Type::STRING))
@@ -420,6 +425,13 @@ mod tests {
             panic!("not an object")
         };
         assert_eq!(o.fields[0].wire_name, "2021");
+    }
+
+    #[test]
+    fn refs_use_the_read_back_model_name() {
+        let doc = "# U\n\n## Supported Types\n\n### `models.Eighta9c6cb49`\n\n```python\nvalue: models.Eighta9c6cb49 = /* values here */\n```\n";
+        let (doc, _) = parse(doc);
+        assert_eq!(doc.refs[0].name, "8a9c6cb49");
     }
 
     #[test]
