@@ -189,8 +189,10 @@ pub fn parse_scores(stdout: &str) -> Result<Scores, String> {
 fn percent(text: &str) -> Option<f64> {
     let end = text.find('%')?;
     let start = text[..end]
-        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     text[start..end].parse().ok()
 }
 
@@ -424,6 +426,8 @@ mod tests {
         assert_eq!(s.get(Dimension::Enum), Some(97.6));
         assert!(s.summary.starts_with("fidelity: models matched"));
         assert!(parse_scores("no summary\n").is_err());
+        assert_eq!(percent("·99.5%"), Some(99.5));
+        assert_eq!(percent("n/a"), None);
     }
 
     #[test]
