@@ -109,7 +109,14 @@ fn unmangle_field(name: &str) -> &str {
 }
 
 /// How strongly a document looks like Speakeasy Python docs.
+///
+/// openapi-generator's Python docs share the type syntax (`**List[str]**`) and
+/// the ```` ```python ```` blocks but not the table: their
+/// `Name | Type | Description | Notes` header rules them out.
 pub fn score(text: &str) -> u32 {
+    if text.contains("Name | Type | Description | Notes") {
+        return 0;
+    }
     const MARKERS: &[&str] = &[
         "*Optional[",
         "*Nullable[",
@@ -432,6 +439,14 @@ mod tests {
         let doc = "# U\n\n## Supported Types\n\n### `models.Eighta9c6cb49`\n\n```python\nvalue: models.Eighta9c6cb49 = /* values here */\n```\n";
         let (doc, _) = parse(doc);
         assert_eq!(doc.refs[0].name, "8a9c6cb49");
+    }
+
+    #[test]
+    fn detection_leaves_openapi_generator_docs_alone() {
+        let speakeasy = "# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `ids` | List[*str*] | :heavy_check_mark: | N/A |\n";
+        assert!(super::score(speakeasy) > 0);
+        let generator = "# A\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**ids** | **List[str]** |  | \n\n## Example\n\n```python\nfrom x import A\n```\n";
+        assert_eq!(super::score(generator), 0);
     }
 
     #[test]
