@@ -5,6 +5,8 @@
 //! label (`*Optional[str]*`, `[Nullable[models.X]](x.md)`), containers outside
 //! (`List[...]`, `Dict[str, ...]`, lowercase before CLI 1.101). Date links carry
 //! swapped labels: the URL anchor decides (`#date-objects` is a date-time).
+//! Field names lose the keyword suffix (`date_` → `date`) and, like class
+//! names, get spelled-out leading digits back ([`number_words`]).
 
 use super::lower::{TypeNames, Wrapper};
 use super::number_words;
