@@ -13,6 +13,7 @@ use crate::emit::{json_schema, openapi, rust};
 use crate::ir::Schema;
 use crate::output::{self, Change, OutputFile, OwnedDir};
 use crate::parse::{self, Dialect};
+use crate::rename::{self, RenameWire};
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
 
@@ -99,6 +100,7 @@ pub struct Config {
     inputs: Vec<PathBuf>,
     dialect: Option<Dialect>,
     strict: bool,
+    rename_wire: RenameWire,
     rust: Option<RustOutput>,
     openapi: Option<PathBuf>,
     json_schema: Option<PathBuf>,
@@ -130,6 +132,12 @@ impl Config {
     /// Turns warnings into errors.
     pub fn strict(&mut self, strict: bool) -> &mut Self {
         self.strict = strict;
+        self
+    }
+
+    /// Rewrites every field's wire (JSON) name: as written (default), `snake_case` or `camelCase`.
+    pub fn rename_wire(&mut self, rule: RenameWire) -> &mut Self {
+        self.rename_wire = rule;
         self
     }
 
@@ -222,7 +230,8 @@ impl Config {
                     .with_hint("a model doc is a markdown file starting with `# ModelName`"),
             );
         }
-        let schema = resolve::resolve(docs, &mut diagnostics);
+        let mut schema = resolve::resolve(docs, &mut diagnostics);
+        rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
         }

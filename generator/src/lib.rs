@@ -14,9 +14,11 @@ pub mod ir;
 pub mod markdown;
 pub mod output;
 pub mod parse;
+pub mod rename;
 pub mod resolve;
 pub mod source;
 
 pub use config::{Config, Error, Loaded, Report, RustOutput};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use parse::Dialect;
+pub use rename::RenameWire;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use modeldoc::{Config, Dialect, Error};
+use modeldoc::{Config, Dialect, Error, RenameWire};
 
 /// Generate Rust types, OpenAPI 3.1 and JSON Schema from SDK markdown model docs.
 #[derive(Parser)]
@@ -38,6 +38,9 @@ enum Command {
         /// Compare instead of writing; exit 1 and name every stale file.
         #[arg(long)]
         check: bool,
+        /// Rewrite field wire (JSON) names: keep them as the docs write them, or make them snake_case / camelCase.
+        #[arg(long, value_name = "as-is|snake|camel", default_value = "as-is", value_parser = parse_rename_wire)]
+        rename_wire: RenameWire,
     },
 }
 
@@ -58,6 +61,10 @@ fn parse_dialect(s: &str) -> Result<Dialect, String> {
     s.parse()
 }
 
+fn parse_rename_wire(s: &str) -> Result<RenameWire, String> {
+    s.parse()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -68,6 +75,7 @@ fn main() -> ExitCode {
             json_schema,
             common,
             check,
+            rename_wire,
         } => {
             let mut config = Config::new();
             for d in &docs {
@@ -76,7 +84,10 @@ fn main() -> ExitCode {
             if let Some(d) = common.dialect {
                 config.dialect(d);
             }
-            config.strict(common.strict).check(check);
+            config
+                .strict(common.strict)
+                .check(check)
+                .rename_wire(rename_wire);
             if let Some(r) = &rust {
                 let as_dir = r.is_dir() || r.to_string_lossy().ends_with(['/', '\\']);
                 if as_dir {

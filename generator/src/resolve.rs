@@ -25,11 +25,16 @@ pub struct LoadedDoc {
 /// Resolves every reference and returns the schema, models sorted by name.
 ///
 /// `docs` must be in a deterministic order (sorted by path); on a model-name
-/// collision the first document keeps the name and later ones get a numeric suffix.
+/// collision the first document keeps the name and later ones get a numeric
+/// suffix, except that schema docs go before operation wrappers
+/// (`operations/`, `requests/`), which the generator synthesizes.
 pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
-    let mut names: Vec<String> = Vec::with_capacity(docs.len());
+    let mut names: Vec<String> = vec![String::new(); docs.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| (is_operation_doc(&docs[i].path), i));
+    for i in order {
+        let d = &docs[i];
         let mut name = d.doc.model.name.clone();
         if let Some(&first) = taken.get(&name) {
             let mut n = 2;
@@ -47,7 +52,7 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
             name = renamed;
         }
         taken.insert(name.clone(), i);
-        names.push(name);
+        names[i] = name;
     }
 
     let index = Index::new(&docs, &names);
@@ -151,6 +156,14 @@ impl Index {
         }
         self.by_name.get(&folded).and_then(|c| c.first().copied())
     }
+}
+
+/// Whether a doc lives in an operations folder (request/response wrappers, not schemas).
+fn is_operation_doc(path: &Path) -> bool {
+    path.components().any(|c| {
+        let c = c.as_os_str().to_string_lossy();
+        c.eq_ignore_ascii_case("operations") || c.eq_ignore_ascii_case("requests")
+    })
 }
 
 /// Lowercase, alphanumerics only: `UserAPIKey`, `user_api_key` → `userapikey`.

@@ -1,4 +1,5 @@
-//! Project automation: `cargo xtask codegen [--check]`.
+//! Project automation: `cargo xtask codegen [--check]`,
+//! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]).
 //!
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
@@ -6,6 +7,8 @@
 //! naming every stale file, when the committed output differs.
 
 use std::process::ExitCode;
+
+mod fidelity;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,8 +26,11 @@ fn main() -> ExitCode {
             }
             codegen(check)
         }
+        Some("fidelity") => fidelity::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!(
+                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]"
+            );
             ExitCode::from(2)
         }
     }

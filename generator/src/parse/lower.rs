@@ -71,6 +71,17 @@ pub trait TypeNames {
     fn name_target(&self, _name: &str) -> Option<String> {
         None
     }
+
+    /// The wire (JSON) name of a field the doc lists under its SDK name, where the
+    /// dialect's name mangling can be undone (Python `date_` → `date`); by default unchanged.
+    fn wire_name(&self, sdk_name: &str) -> String {
+        sdk_name.to_string()
+    }
+    /// The schema name of a model the doc titles with its SDK class name, where the
+    /// dialect's mangling can be undone (`Eighta9c6…` → `8a9c6…`); by default unchanged.
+    fn model_name(&self, class_name: &str) -> String {
+        class_name.to_string()
+    }
 }
 
 /// Lowering state for one document.
@@ -92,17 +103,13 @@ impl LowerCx<'_> {
     pub fn lower_cell(&mut self, expr: &Expr) -> Lowered {
         let mut wrapper = Wrapper::default();
         let inner = self.peel(expr, &mut wrapper);
+        // A wrapper inside a link label (`[Optional[models.X]](x.md)`) is field-level too.
         let ty = match inner {
-            // A wrapper inside the label of the cell's link (`[Optional\<X>](x.md)`,
-            // `[*time.Time](...)`) is field-level too.
             Expr::Link {
                 label,
                 label_text,
                 target,
-            } => {
-                self.peel(label, &mut wrapper);
-                self.link(label, label_text, target, false)
-            }
+            } => self.link(label, label_text, target, Some(&mut wrapper)),
             _ => self.lower(inner),
         };
         Lowered { ty, wrapper }
@@ -133,7 +140,7 @@ impl LowerCx<'_> {
                 label,
                 label_text,
                 target,
-            } => self.link(label, label_text, target, true),
+            } => self.link(label, label_text, target, None),
             Expr::Apply(name, args) => self.apply(name, args),
         }
     }
@@ -220,9 +227,30 @@ impl LowerCx<'_> {
         }
     }
 
-    /// Lowers a link; `nullable_label` turns a nullable wrapper in the label into
-    /// `Type::Nullable` (below field level, where no field flag can carry it).
-    fn link(&mut self, label: &Expr, label_text: &str, target: &str, nullable_label: bool) -> Type {
+    /// Lowers a link; the label's wrappers go to `field` when given, else into the type.
+    fn link(
+        &mut self,
+        label: &Expr,
+        label_text: &str,
+        target: &str,
+        field: Option<&mut Wrapper>,
+    ) -> Type {
+        let mut w = Wrapper::default();
+        let inner = self.peel(label, &mut w);
+        let ty = self.link_type(inner, label_text, target);
+        match field {
+            Some(acc) => {
+                acc.optional |= w.optional;
+                acc.nullable |= w.nullable;
+                ty
+            }
+            None if w.nullable => nullable(ty),
+            None => ty,
+        }
+    }
+
+    /// The type a link stands for, its label already stripped of wrappers.
+    fn link_type(&mut self, inner: &Expr, label_text: &str, target: &str) -> Type {
         if let Some(ty) = self.names.stdlib_link(label_text, target) {
             return ty;
         }
@@ -238,17 +266,18 @@ impl LowerCx<'_> {
             );
             return Type::Any;
         }
-        let mut w = Wrapper::default();
-        let inner = self.peel(label, &mut w);
         let stem = file_stem(target);
-        let ty = match inner {
+        match inner {
             // A union written in the label: `[Union[A, B]](u.md)`, `[string|int](u.md)`
             // — the doc it links to is the union model itself.
             Expr::Apply(n, _) if n == "Union" || n == "Crystalline::Union.new" => {
                 self.link_ref(target, stem, "")
             }
             Expr::Union(_) => self.link_ref(target, stem, ""),
-            Expr::Name(n) => self.link_ref(target, stem, &base_name(n)),
+            Expr::Name(n) => {
+                let name = self.names.model_name(&base_name(n));
+                self.link_ref(target, stem, &name)
+            }
             other => {
                 // Containers inside a label (`[List[X]](x.md)`, openapi-generator): keep the shape.
                 let mut shape = self.lower(other);
@@ -260,11 +289,6 @@ impl LowerCx<'_> {
                 });
                 shape
             }
-        };
-        if w.nullable && nullable_label {
-            nullable(ty)
-        } else {
-            ty
         }
     }
 
@@ -277,10 +301,12 @@ impl LowerCx<'_> {
         }
         let base = base_name(name);
         if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            // Refer to the model by the name its own doc will get.
+            let model = self.names.model_name(&base);
             if let Some(target) = self.names.name_target(name) {
-                return self.link_ref(&target, file_stem(&target), &base);
+                return self.link_ref(&target, file_stem(&target), &model);
             }
-            return self.reference(stem, &base);
+            return self.reference(stem, &model);
         }
         self.unknown(name)
     }

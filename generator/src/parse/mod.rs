@@ -10,6 +10,7 @@ pub mod csharp;
 pub mod go;
 pub mod java;
 pub mod lower;
+pub mod number_words;
 pub mod openapi_generator;
 pub mod php;
 pub mod python;

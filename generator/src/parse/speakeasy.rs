@@ -51,6 +51,7 @@ pub fn parse(
         );
         return None;
     }
+    let name = names.model_name(&name);
 
     // Description: everything between the title and the first `##` heading.
     let body = &blocks[title_index + 1..];
@@ -322,6 +323,7 @@ fn field_row(
         );
         return None;
     }
+    let name = names.wire_name(&name);
     let required = match cols.required {
         Some(c) => required_marker(&row.cells[c], &row.raw, diags)?,
         None => false,
@@ -434,7 +436,7 @@ pub fn description(cell: &str) -> (Option<String>, bool) {
 /// Example cell → JSON values of the field's JSON type; values of another type are dropped.
 pub fn examples(cell: &str, ty: &Type) -> Vec<Value> {
     let cell = cell.trim();
-    if cell.is_empty() {
+    if cell.is_empty() || cell == GO_NIL {
         return Vec::new();
     }
     let parts: Vec<String> = if cell.starts_with("**Example 1:**") {
@@ -505,7 +507,7 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
                         .map(|c| c.text.trim_matches('`').to_string());
                     values.push(EnumValue {
                         name,
-                        value: Value::String(cell.text.trim_matches('`').to_string()),
+                        value: table_value(&cell.text),
                     });
                 }
             }
@@ -536,26 +538,39 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
             _ => {}
         }
     }
-    // Name/Value tables do not quote values: all-integer lists are integer enums.
-    let unquoted = values.iter().all(|v| v.value.is_string());
+    // Name/Value tables do not quote values: all-integer lists are integer enums
+    // (a `<nil>` member, now null, does not count either way).
+    let non_null = || values.iter().filter(|v| !v.value.is_null());
+    let unquoted = non_null().all(|v| v.value.is_string());
     if unquoted
-        && !values.is_empty()
-        && values.iter().all(|v| {
+        && non_null().next().is_some()
+        && non_null().all(|v| {
             v.value
                 .as_str()
                 .is_some_and(|s| s.parse::<i64>().is_ok() && !s.starts_with('+'))
         })
     {
         for v in &mut values {
-            let n: i64 = v
-                .value
-                .as_str()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_default();
-            v.value = Value::from(n);
+            if let Some(n) = v.value.as_str().and_then(|s| s.parse::<i64>().ok()) {
+                v.value = Value::from(n);
+            }
         }
     }
     Enum { values, open }
+}
+
+/// How the generator (written in Go) prints a null value: in enum tables, a
+/// `null` member of the enum; in the Example column, a null example.
+const GO_NIL: &str = "<nil>";
+
+/// A Name/Value table's Value cell: the unquoted string, or null for `<nil>`.
+fn table_value(cell: &str) -> Value {
+    let text = cell.trim_matches('`');
+    if text == GO_NIL {
+        Value::Null
+    } else {
+        Value::String(text.to_string())
+    }
 }
 
 /// A quoted string or a number literal.
@@ -652,6 +667,7 @@ mod tests {
         assert_eq!(examples("1", &Type::STRING), vec![Value::from("1")]);
         assert_eq!(examples("1", &Type::INTEGER), vec![Value::from(1)]);
         assert_eq!(examples("abc", &Type::INTEGER), Vec::<Value>::new());
+        assert_eq!(examples("<nil>", &Type::STRING), Vec::<Value>::new());
         assert_eq!(
             examples("**Example 1:** a<br/>**Example 2:** b", &Type::STRING),
             vec![Value::from("a"), Value::from("b")]
