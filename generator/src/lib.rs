@@ -8,15 +8,19 @@
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
 pub mod config;
+pub mod config_file;
 pub mod diagnostic;
 pub mod emit;
 pub mod ir;
 pub mod markdown;
+pub mod options;
 pub mod output;
 pub mod parse;
 pub mod resolve;
 pub mod source;
 
-pub use config::{Config, Error, Loaded, Report, RustOutput};
+pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
+pub use config_file::ConfigFile;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use options::{DateMapping, MapMapping, Options, PathAttribute};
 pub use parse::Dialect;
