@@ -24,3 +24,13 @@ pub use config_file::ConfigFile;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use options::{DateMapping, MapMapping, Options, PathAttribute};
 pub use parse::Dialect;
+
+/// The guides in `docs/` whose Rust examples are compiled as doctests.
+#[cfg(doctest)]
+pub mod guides {
+    #[doc = include_str!("../../docs/build-rs.md")]
+    pub struct BuildRs;
+
+    #[doc = include_str!("../../docs/snapshots.md")]
+    pub struct Snapshots;
+}
