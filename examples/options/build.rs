@@ -17,6 +17,7 @@ fn main() -> Result<(), modeldoc::Error> {
         .generate()?;
     base()
         .dates(DateMapping::Time)
+        .schemars(true)
         .rust_file(out.join("time.rs"))
         .generate()?;
     base()

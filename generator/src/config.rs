@@ -318,8 +318,17 @@ impl Config {
             || std::env::var_os("OUT_DIR").is_some()
                 && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
         {
+            // Folders too, so that adding or removing a doc reruns the build script.
+            let folders: std::collections::BTreeSet<&Path> =
+                files.iter().filter_map(|f| f.parent()).collect();
             for input in &self.inputs {
                 println!("cargo:rerun-if-changed={}", input.display());
+            }
+            for folder in folders
+                .iter()
+                .filter(|d| !self.inputs.iter().any(|i| i == *d))
+            {
+                println!("cargo:rerun-if-changed={}", folder.display());
             }
             for f in &files {
                 println!("cargo:rerun-if-changed={}", f.display());

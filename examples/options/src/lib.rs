@@ -6,7 +6,7 @@ pub mod chrono_dates {
     include!(concat!(env!("OUT_DIR"), "/chrono.rs"));
 }
 
-/// `dates = "time"`.
+/// `dates = "time"`, with schemars.
 pub mod time_dates {
     include!(concat!(env!("OUT_DIR"), "/time.rs"));
 }

@@ -40,6 +40,9 @@ fn time_dates_round_trip_and_validate() {
     let mut bad = self::pet();
     bad["last_seen"] = json!("yesterday");
     assert!(serde_json::from_value::<time_dates::Pet>(bad).is_err());
+    let schema = serde_json::to_value(schemars::schema_for!(time_dates::Pet)).unwrap();
+    let text = schema.to_string();
+    assert!(text.contains(r#""format":"date-time""#), "{schema:#}");
 }
 
 #[test]

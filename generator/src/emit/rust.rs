@@ -55,7 +55,7 @@ pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
         tokens.extend(helpers_module(&plan.paths, plan.helpers));
     }
     if plan.helpers.time {
-        tokens.extend(dates::time_module());
+        tokens.extend(dates::time_module(plan.options.schemars));
     }
     finish(tokens, options)
 }
@@ -97,7 +97,7 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
     }
     if plan.helpers.time {
-        mod_decls.extend(dates::time_module());
+        mod_decls.extend(dates::time_module(plan.options.schemars));
     }
     files.push(RustFile {
         path: "mod.rs".into(),
@@ -689,7 +689,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 }
             });
             let allow = allow_deprecated(item);
-            let more = derives::struct_derives(plan, item, planned, additional.is_some());
+            let more = derives::struct_derives(plan, item, planned);
             let deny = (options.deny_unknown_fields && additional.is_none())
                 .then(|| quote!(#[serde(deny_unknown_fields)]));
             let builder = options

@@ -42,9 +42,21 @@ pub(super) fn rust_type(
     })
 }
 
-/// The `dates` module: `time` types with the docs' wire formats.
-pub(super) fn time_module() -> TokenStream {
+/// The `dates` module: `time` types with the docs' wire formats (and their
+/// `schemars::JsonSchema` when `schemars` is on).
+pub(super) fn time_module(schemars: bool) -> TokenStream {
     let module = super::ident(MODULE);
+    let schemas = schemars.then(|| {
+        let date = super::derives::manual_json_schema(
+            "Date",
+            &serde_json::json!({ "type": "string", "format": "date" }),
+        );
+        let date_time = super::derives::manual_json_schema(
+            "DateTime",
+            &serde_json::json!({ "type": "string", "format": "date-time" }),
+        );
+        quote!(#date #date_time)
+    });
     quote! {
         /// `time` types that read and write the docs' formats: `YYYY-MM-DD` dates and RFC 3339 date-times.
         pub mod #module {
@@ -93,6 +105,8 @@ pub(super) fn time_module() -> TokenStream {
                         .map_err(serde::de::Error::custom)
                 }
             }
+
+            #schemas
         }
     }
 }

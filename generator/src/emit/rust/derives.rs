@@ -33,19 +33,13 @@ pub(super) fn field_attributes(item: &Item, f: &PlannedField, options: &Options)
 }
 
 /// Derives a struct gets beyond `Debug, Clone, PartialEq` (each followed by a comma).
-pub(super) fn struct_derives(
-    plan: &Plan,
-    item: &Item,
-    fields: &[PlannedField],
-    has_additional: bool,
-) -> TokenStream {
+pub(super) fn struct_derives(plan: &Plan, item: &Item, fields: &[PlannedField]) -> TokenStream {
     let mut out = TokenStream::new();
     if plan.options.derive_default_eq_hash {
         if plan.eq_hash.contains(&item.ident) {
             out.extend(quote!(Eq, Hash,));
         }
         // `Default` only where the all-absent object is valid: every field is an `Option`.
-        let _ = has_additional;
         if fields.iter().all(|f| !f.field.required || f.field.nullable) {
             out.extend(quote!(Default,));
         }
