@@ -161,7 +161,7 @@ fn quiet_prints_only_errors() {
 
 #[test]
 fn config_file_drives_generate_and_flags_override_it() {
-    let toml = "inputs = [\"docs\"]\n[output]\nrust = \"out/models.rs\"\njson_schema = \"out/schemas\"\n[options]\ndates = \"chrono\"\ndeny_unknown_fields = true\n";
+    let toml = "inputs = [\"docs\"]\n[output]\nrust = \"out/models.rs\"\njson_schema = \"out/schemas\"\nopenapi = \"out/openapi.json\"\n[options]\ndates = \"chrono\"\ndeny_unknown_fields = true\n";
     let dir = dir_with(&[("docs/thing.md", &good_doc()), ("modeldoc.toml", toml)]);
     let out = run(&["generate"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -175,6 +175,11 @@ fn config_file_drives_generate_and_flags_override_it() {
     assert!(
         schema.contains("\"additionalProperties\": false"),
         "{schema}"
+    );
+    let openapi = std::fs::read_to_string(dir.path().join("out/openapi.json")).unwrap();
+    assert!(
+        openapi.contains("\"additionalProperties\": false"),
+        "{openapi}"
     );
     // Up to date: --check passes, then a flag that changes the output makes it stale.
     assert_eq!(

@@ -13,7 +13,8 @@ pub fn attach(config: &mut modeldoc::Config, quiet: bool) -> Option<ProgressBar>
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    // Hidden until the doc set turns out to be large.
+    let bar = ProgressBar::hidden();
     let style = ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} docs")
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
@@ -21,10 +22,14 @@ pub fn attach(config: &mut modeldoc::Config, quiet: bool) -> Option<ProgressBar>
     bar.set_prefix("parsing");
     let handle = bar.clone();
     config.progress(move |done, total| {
-        if total >= MIN_DOCS {
-            handle.set_length(total as u64);
-            handle.set_position(done as u64);
+        if total < MIN_DOCS {
+            return;
         }
+        if handle.is_hidden() {
+            handle.set_length(total as u64);
+            handle.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        handle.set_position(done as u64);
     });
     Some(bar)
 }
