@@ -614,7 +614,14 @@ fn imports(plan: &Plan) -> TokenStream {
 
 /// `use serde::{Deserialize, Serialize};` unless a model shadows those names.
 fn imports_for(plan: &Plan, items: &[&Item]) -> TokenStream {
-    let derives = items.iter().any(|i| !matches!(i.kind, ItemKind::Alias(_)));
+    let derives = items.iter().any(|i| match &i.kind {
+        ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
+        ItemKind::Alias(_) => false,
+        // Non-string and open enums implement serde by hand.
+        ItemKind::Literals(values, openable) => {
+            values.iter().all(|(_, v)| v.is_string()) && !(plan.options.open_enums && *openable)
+        }
+    });
     if !derives
         || plan.paths.shadowed.contains("Serialize")
         || plan.paths.shadowed.contains("Deserialize")

@@ -60,7 +60,11 @@ pub(super) fn render(
         }
     });
     let count = fields.iter().filter(|f| is_required(f)).count();
-    let many = (count > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let many = match count {
+        0 => Some(quote!(#[allow(clippy::new_without_default)])),
+        8.. => Some(quote!(#[allow(clippy::too_many_arguments)])),
+        _ => None,
+    };
     let new_doc = format!(
         " Creates a `{}` from its required fields; every other field is `None`.",
         item.ident
