@@ -2,7 +2,8 @@
 //!
 //! - every `modeldoc ...` line of a `sh` block is run (in a temporary folder holding a small
 //!   doc set under `docs/models` and the page's first `toml` block as `modeldoc.toml`) and
-//!   must exit 0, or the code its `# exits N` comment names;
+//!   must exit 0, or the code its `# exits N` comment names; the only other lines allowed
+//!   are `cargo ...` commands, which are not run here (the set-up ones are what CI runs);
 //! - every `toml` block parses as a `modeldoc.toml` (`toml,cargo` blocks as TOML);
 //! - every `rust,ignore` block appears line by line in a file of `examples/` or `generated/`
 //!   (so it is compiled there); other Rust blocks are doctests (see `lib.rs`, `guides`).
