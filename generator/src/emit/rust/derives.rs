@@ -67,6 +67,7 @@ pub(super) fn manual_json_schema(ident: &str, schema: &serde_json::Value) -> Tok
     let name = super::ident(ident);
     let text = schema.to_string();
     quote! {
+        #[allow(deprecated)]
         impl schemars::JsonSchema for #name {
             fn schema_name() -> std::borrow::Cow<'static, str> {
                 #ident.into()

@@ -33,6 +33,8 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> To
         )
     });
     let other_doc = " A value the docs do not list.";
+    // Impls of a deprecated enum must not warn about the enum itself.
+    let allow = item.deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {
         #doc
         #deprecated
@@ -44,6 +46,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> To
             #other(#string),
         }
 
+        #allow
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -54,6 +57,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> To
             }
         }
 
+        #allow
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -63,12 +67,14 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> To
             }
         }
 
+        #allow
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #allow
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
             fn from_str(s: &str) -> #result<Self, Self::Err> {
@@ -76,12 +82,14 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> To
             }
         }
 
+        #allow
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #allow
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 let value = <#string as serde::Deserialize>::deserialize(deserializer)?;
