@@ -2,15 +2,23 @@
 //!
 //! ```no_run
 //! // build.rs
-//! modeldoc::Config::new().input("specs").generate().unwrap();
+//! fn main() -> Result<(), modeldoc::Error> {
+//!     modeldoc::Config::new().input("specs").generate()?;
+//!     Ok(())
+//! }
 //! // then, in the crate: include!(concat!(env!("OUT_DIR"), "/models.rs"));
 //! ```
+//!
+//! [`Error`]'s `Debug` output is its `Display` output, so a build script that returns it
+//! shows compiler-style diagnostics in cargo's output instead of a struct dump.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostics;
-use crate::emit::{json_schema, openapi, rust};
+use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
+use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
 use crate::parse::{self, Dialect};
 use crate::rename::{self, RenameWire};
@@ -27,7 +35,6 @@ pub enum RustOutput {
 }
 
 /// What went wrong.
-#[derive(Debug)]
 pub enum Error {
     /// The input has errors (and maybe warnings); nothing was written.
     Input(Diagnostics),
@@ -67,6 +74,23 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The same text as `Display`: build scripts that return an `Error` print this.
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+/// Called with (documents parsed, documents in total) while loading.
+#[derive(Clone)]
+pub struct ProgressFn(Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressFn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressFn")
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
@@ -109,6 +133,7 @@ pub struct Config {
     cargo: bool,
     rust_options: rust::RustOptions,
     openapi_options: openapi::OpenApiOptions,
+    progress: Option<ProgressFn>,
 }
 
 impl Config {
@@ -194,6 +219,97 @@ impl Config {
         self
     }
 
+    /// Replaces every type-mapping option at once (see [`Options`]).
+    pub fn options(&mut self, options: Options) -> &mut Self {
+        self.rust_options.options = options;
+        self
+    }
+
+    /// The type-mapping options in effect.
+    pub fn current_options(&self) -> &Options {
+        &self.rust_options.options
+    }
+
+    /// Rust types for `date` / `date-time` strings (default: `String`).
+    pub fn dates(&mut self, dates: DateMapping) -> &mut Self {
+        self.rust_options.options.dates = dates;
+        self
+    }
+
+    /// Rust type for maps (default: `BTreeMap`).
+    pub fn maps(&mut self, maps: MapMapping) -> &mut Self {
+        self.rust_options.options.maps = maps;
+        self
+    }
+
+    /// Adds an attribute to the types `path` selects (`.` all, `Model`).
+    pub fn type_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.rust_options
+            .options
+            .type_attributes
+            .push(PathAttribute {
+                path: path.into(),
+                attribute: attribute.into(),
+            });
+        self
+    }
+
+    /// Adds an attribute to the fields `path` selects (`.` all, `Model.field`, `.field`).
+    pub fn field_attribute(
+        &mut self,
+        path: impl Into<String>,
+        attribute: impl Into<String>,
+    ) -> &mut Self {
+        self.rust_options
+            .options
+            .field_attributes
+            .push(PathAttribute {
+                path: path.into(),
+                attribute: attribute.into(),
+            });
+        self
+    }
+
+    /// Derives `Default`, `Eq` and `Hash` wherever the field types allow it.
+    pub fn derive_default_eq_hash(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.derive_default_eq_hash = on;
+        self
+    }
+
+    /// Derives `schemars::JsonSchema` (the crate must depend on `schemars` 1).
+    pub fn schemars(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.schemars = on;
+        self
+    }
+
+    /// Generates `new` and `with_<field>` setters for every struct.
+    pub fn builders(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.builders = on;
+        self
+    }
+
+    /// Rejects unknown object keys; the schemas say `additionalProperties: false`.
+    pub fn deny_unknown_fields(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.deny_unknown_fields = on;
+        self
+    }
+
+    /// String enums keep unknown values in an `Other(String)` variant; the schemas accept any string.
+    pub fn open_enums(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.open_enums = on;
+        self
+    }
+
+    /// Reports loading progress (used by the CLI's progress bar).
+    pub fn progress(&mut self, f: impl Fn(usize, usize) + Send + Sync + 'static) -> &mut Self {
+        self.progress = Some(ProgressFn(Arc::new(f)));
+        self
+    }
+
     /// Prints `cargo:rerun-if-changed` lines for every input (set automatically under build scripts).
     pub fn emit_rerun_if_changed(&mut self, on: bool) -> &mut Self {
         self.cargo = on;
@@ -210,15 +326,29 @@ impl Config {
             || std::env::var_os("OUT_DIR").is_some()
                 && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
         {
+            // Folders too, so that adding or removing a doc reruns the build script.
+            let folders: std::collections::BTreeSet<&Path> =
+                files.iter().filter_map(|f| f.parent()).collect();
             for input in &self.inputs {
                 println!("cargo:rerun-if-changed={}", input.display());
+            }
+            for folder in folders
+                .iter()
+                .filter(|d| !self.inputs.iter().any(|i| i == *d))
+            {
+                println!("cargo:rerun-if-changed={}", folder.display());
             }
             for f in &files {
                 println!("cargo:rerun-if-changed={}", f.display());
             }
         }
         let mut diagnostics = Diagnostics::default();
-        let docs = load_docs(&files, self.dialect, &mut diagnostics);
+        let docs = load_docs(
+            &files,
+            self.dialect,
+            self.progress.as_ref(),
+            &mut diagnostics,
+        );
         if docs.is_empty() && !diagnostics.has_errors() {
             let span = crate::source::Span {
                 file: self.inputs[0].display().to_string().into(),
@@ -248,6 +378,11 @@ impl Config {
 
     /// Renders every configured output in memory (nothing is written).
     pub fn render(&self, schema: &Schema) -> Result<(Vec<OutputFile>, Vec<OwnedDir>), Error> {
+        self.rust_options
+            .options
+            .validate()
+            .map_err(Error::Config)?;
+        let schema_options = SchemaOptions::from(&self.rust_options.options);
         let mut files = Vec::new();
         let mut owned = Vec::new();
         let rust = match (&self.rust, &self.openapi, &self.json_schema) {
@@ -284,13 +419,15 @@ impl Config {
             None => {}
         }
         if let Some(path) = &self.openapi {
+            let mut options = self.openapi_options.clone();
+            options.schema = schema_options;
             files.push(OutputFile {
                 path: path.clone(),
-                contents: openapi::emit(schema, &self.openapi_options),
+                contents: openapi::emit(schema, &options),
             });
         }
         if let Some(dir) = &self.json_schema {
-            for (name, contents) in json_schema::emit(schema) {
+            for (name, contents) in json_schema::emit_with(schema, schema_options) {
                 files.push(OutputFile {
                     path: dir.join(name),
                     contents,
@@ -323,6 +460,7 @@ impl Config {
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
+    progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
 ) -> Vec<LoadedDoc> {
     let mut sources = Vec::with_capacity(files.len());
@@ -339,7 +477,10 @@ fn load_docs(
     let majority = majority(&detected).unwrap_or(Dialect::Python);
     let mut docs = Vec::with_capacity(sources.len());
     let mut used: Vec<Dialect> = Vec::new();
-    for ((path, source), d) in sources.iter().zip(detected) {
+    for (i, ((path, source), d)) in sources.iter().zip(detected).enumerate() {
+        if let Some(p) = progress {
+            (p.0)(i + 1, sources.len());
+        }
         let d = d.unwrap_or(majority);
         if !used.contains(&d) {
             used.push(d);

@@ -8,17 +8,31 @@
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
 pub mod config;
+pub mod config_file;
 pub mod diagnostic;
 pub mod emit;
 pub mod ir;
 pub mod markdown;
+pub mod options;
 pub mod output;
 pub mod parse;
 pub mod rename;
 pub mod resolve;
 pub mod source;
 
-pub use config::{Config, Error, Loaded, Report, RustOutput};
+pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
+pub use config_file::ConfigFile;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use options::{DateMapping, MapMapping, Options, PathAttribute};
 pub use parse::Dialect;
 pub use rename::RenameWire;
+
+/// The guides in `docs/` whose Rust examples are compiled as doctests.
+#[cfg(doctest)]
+pub mod guides {
+    #[doc = include_str!("../../docs/build-rs.md")]
+    pub struct BuildRs;
+
+    #[doc = include_str!("../../docs/snapshots.md")]
+    pub struct Snapshots;
+}

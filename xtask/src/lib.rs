@@ -10,19 +10,14 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The configuration that produces the committed `generated/` crate from `specs/`.
+/// The configuration that produces the committed `generated/` crate from `specs/`:
+/// the repository's `modeldoc.toml`, plus `check`.
 ///
 /// `root` is the workspace root; pass an empty path when already running there
 /// so that diagnostics show short relative paths.
-pub fn codegen_config(root: &Path, check: bool) -> modeldoc::Config {
-    let mut config = modeldoc::Config::new();
-    config
-        .input(root.join("specs"))
-        .rust_dir(root.join("generated/src/models"))
-        .openapi(root.join("generated/openapi.json"))
-        .json_schema(root.join("generated/schemas"))
-        .rust_header("Regenerate with `cargo xtask codegen`.")
-        .openapi_info("modeldoc specs", "1.0.0")
-        .check(check);
-    config
+pub fn codegen_config(root: &Path, check: bool) -> Result<modeldoc::Config, modeldoc::Error> {
+    let file = root.join(modeldoc::config_file::FILE_NAME);
+    let mut config = modeldoc::ConfigFile::load_config(&file)?;
+    config.check(check);
+    Ok(config)
 }

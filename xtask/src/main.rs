@@ -4,7 +4,8 @@
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
 //! `generated/schemas/*.json`. With `--check` it writes nothing and fails,
-//! naming every stale file, when the committed output differs.
+//! naming every stale file, when the committed output differs. What is generated
+//! is configured in the repository's `modeldoc.toml`.
 
 use std::process::ExitCode;
 
@@ -37,7 +38,14 @@ fn main() -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
-    match xtask::codegen_config(std::path::Path::new(""), check).generate() {
+    let config = match xtask::codegen_config(std::path::Path::new(""), check) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match config.generate() {
         Ok(report) => {
             for d in report.loaded.diagnostics.iter() {
                 eprintln!("{d}");

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use super::openapi::pointer_escape;
-use super::schema::Builder;
+use super::schema::{Builder, SchemaOptions};
 use crate::ir::{Model, Schema};
 
 /// The `$schema` URI every document declares.
@@ -16,6 +16,11 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Builds the JSON Schema document of one model.
 pub fn document(schema: &Schema, model: &Model) -> Value {
+    document_with(schema, model, SchemaOptions::default())
+}
+
+/// Builds the JSON Schema document of one model with options.
+pub fn document_with(schema: &Schema, model: &Model, options: SchemaOptions) -> Value {
     let root = model.name.as_str();
     let ref_for = |name: &str| {
         if name == root {
@@ -27,6 +32,7 @@ pub fn document(schema: &Schema, model: &Model) -> Value {
     let builder = Builder {
         schema,
         ref_for: &ref_for,
+        options,
     };
     let mut doc = Map::new();
     doc.insert("$schema".into(), DIALECT.into());
@@ -62,10 +68,18 @@ pub fn dependencies<'a>(schema: &'a Schema, model: &'a Model) -> BTreeSet<&'a st
 
 /// Every model's document as (file name, pretty JSON), sorted by file name.
 pub fn emit(schema: &Schema) -> Vec<(String, String)> {
+    emit_with(schema, SchemaOptions::default())
+}
+
+/// Every model's document with options, as (file name, pretty JSON).
+pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String)> {
     schema
         .models
         .iter()
-        .map(|m| (file_name(&m.name), super::to_json(&document(schema, m))))
+        .map(|m| {
+            let doc = document_with(schema, m, options);
+            (file_name(&m.name), super::to_json(&doc))
+        })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::schema::Builder;
+use super::schema::{Builder, SchemaOptions};
 use crate::ir::Schema;
 
 /// OpenAPI document options.
@@ -12,6 +12,8 @@ pub struct OpenApiOptions {
     pub title: String,
     /// `info.version`.
     pub version: String,
+    /// What the schemas accept beyond the docs' defaults.
+    pub schema: SchemaOptions,
 }
 
 impl Default for OpenApiOptions {
@@ -19,6 +21,7 @@ impl Default for OpenApiOptions {
         OpenApiOptions {
             title: "Models".into(),
             version: "1.0.0".into(),
+            schema: SchemaOptions::default(),
         }
     }
 }
@@ -29,6 +32,7 @@ pub fn document(schema: &Schema, options: &OpenApiOptions) -> Value {
     let builder = Builder {
         schema,
         ref_for: &ref_for,
+        options: options.schema,
     };
     let mut schemas = Map::new();
     for m in &schema.models {

@@ -14,6 +14,12 @@ use serde_json::Value;
 
 use super::names::{self, Unique};
 use crate::ir::{Field, Format, ModelKind, Schema, Type};
+use crate::options::{DateMapping, MapMapping, Options};
+
+mod builders;
+mod dates;
+mod derives;
+mod open_enum;
 
 /// The preamble of every generated file.
 pub const PREAMBLE: &str =
@@ -24,6 +30,8 @@ pub const PREAMBLE: &str =
 pub struct RustOptions {
     /// A line placed after the preamble (e.g. how to regenerate).
     pub header: Option<String>,
+    /// Type mappings, derives and attributes.
+    pub options: Options,
 }
 
 /// One generated Rust file.
@@ -37,7 +45,7 @@ pub struct RustFile {
 
 /// Emits every model into one self-contained file.
 pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
-    let plan = plan(schema);
+    let plan = plan(schema, &options.options);
     let mut tokens = TokenStream::new();
     tokens.extend(imports(&plan));
     for item in &plan.items {
@@ -46,14 +54,20 @@ pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
     if plan.helpers.any() {
         tokens.extend(helpers_module(&plan.paths, plan.helpers));
     }
+    if plan.helpers.time {
+        tokens.extend(dates::time_module(plan.options.schemars));
+    }
     finish(tokens, options)
 }
 
 /// Emits one file per model plus a `mod.rs` that re-exports them all.
 pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
-    let plan = plan(schema);
+    let plan = plan(schema, &options.options);
     let mut modules = Unique::default();
     modules.claim(HELPERS.into());
+    if plan.helpers.time {
+        modules.claim(dates::MODULE.into());
+    }
     let mut files = Vec::new();
     let mut mod_decls = TokenStream::new();
     let mut by_owner: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
@@ -78,6 +92,9 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     }
     if plan.helpers.any() {
         mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
+    }
+    if plan.helpers.time {
+        mod_decls.extend(dates::time_module(plan.options.schemars));
     }
     files.push(RustFile {
         path: "mod.rs".into(),
@@ -139,6 +156,10 @@ struct Plan {
     helpers: Helpers,
     /// IR model name → Rust identifier.
     idents: BTreeMap<String, String>,
+    /// Type mappings, derives and attributes.
+    options: Options,
+    /// Items (by Rust identifier) whose types all implement `Eq` and `Hash`.
+    eq_hash: BTreeSet<String>,
 }
 
 impl Plan {
@@ -165,6 +186,8 @@ struct Item {
     ident: String,
     /// The IR model this item belongs to (hoisted types belong to their model).
     owner: String,
+    /// The IR model name when the item is the model itself (not a hoisted type).
+    model: Option<String>,
     doc: Option<String>,
     deprecated: bool,
     kind: ItemKind,
@@ -175,8 +198,8 @@ enum ItemKind {
         fields: Vec<PlannedField>,
         additional: Option<Type>,
     },
-    /// Enum of literal values.
-    Literals(Vec<(String, Value)>),
+    /// Enum of literal values; the flag tells whether it may be opened (not a const).
+    Literals(Vec<(String, Value)>, bool),
     /// Untagged union: (variant ident, member type).
     Untagged(Vec<(String, Type)>),
     Alias(Type),
@@ -232,7 +255,7 @@ const STD_NAMES: &[&str] = &[
     "Err",
 ];
 
-fn plan(schema: &Schema) -> Plan {
+fn plan(schema: &Schema, options: &Options) -> Plan {
     let mut unique = Unique::default();
     let mut idents = BTreeMap::new();
     for m in &schema.models {
@@ -281,11 +304,14 @@ fn plan(schema: &Schema) -> Plan {
                     .map(|t| hoist(t, &format!("{ident}Value"), None, &mut unique, &mut hoisted));
                 ItemKind::Struct { fields, additional }
             }
-            ModelKind::Enum(e) => ItemKind::Literals(variants(
-                e.values
-                    .iter()
-                    .map(|v| (v.name.as_deref(), v.value.clone())),
-            )),
+            ModelKind::Enum(e) => ItemKind::Literals(
+                variants(
+                    e.values
+                        .iter()
+                        .map(|v| (v.name.as_deref(), v.value.clone())),
+                ),
+                true,
+            ),
             ModelKind::Union(u) => {
                 let members = u
                     .members
@@ -305,9 +331,9 @@ fn plan(schema: &Schema) -> Plan {
             }
             ModelKind::Alias { ty } => match ty {
                 Type::Enum(values) => {
-                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))))
+                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))), true)
                 }
-                Type::Const(v) => ItemKind::Literals(variants([(None, v.clone())])),
+                Type::Const(v) => ItemKind::Literals(variants([(None, v.clone())]), false),
                 Type::Union(members) => {
                     let members = members
                         .iter()
@@ -336,6 +362,7 @@ fn plan(schema: &Schema) -> Plan {
         items.push(Item {
             ident,
             owner: m.name.clone(),
+            model: Some(m.name.clone()),
             doc: m.description.clone(),
             deprecated: m.deprecated,
             kind,
@@ -343,9 +370,9 @@ fn plan(schema: &Schema) -> Plan {
         for h in hoisted {
             let kind = match h.ty {
                 Type::Enum(values) => {
-                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))))
+                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))), true)
                 }
-                Type::Const(v) => ItemKind::Literals(variants([(None, v)])),
+                Type::Const(v) => ItemKind::Literals(variants([(None, v)]), false),
                 Type::Union(members) => {
                     ItemKind::Untagged(union_variants(schema, &members, &idents))
                 }
@@ -354,17 +381,22 @@ fn plan(schema: &Schema) -> Plan {
             items.push(Item {
                 ident: h.ident,
                 owner: m.name.clone(),
+                model: None,
                 doc: h.doc,
                 deprecated: false,
                 kind,
             });
         }
     }
+    helpers.time = options.dates == DateMapping::Time && schema_has_dates(schema);
+    let eq_hash = derives::eq_hash_items(&items, &idents, options);
     Plan {
         items,
         paths: Paths { shadowed },
         helpers,
         idents,
+        options: options.clone(),
+        eq_hash,
     }
 }
 
@@ -580,7 +612,14 @@ fn imports(plan: &Plan) -> TokenStream {
 
 /// `use serde::{Deserialize, Serialize};` unless a model shadows those names.
 fn imports_for(plan: &Plan, items: &[&Item]) -> TokenStream {
-    let derives = items.iter().any(|i| !matches!(i.kind, ItemKind::Alias(_)));
+    let derives = items.iter().any(|i| match &i.kind {
+        ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
+        ItemKind::Alias(_) => false,
+        // Non-string and open enums implement serde by hand.
+        ItemKind::Literals(values, openable) => {
+            values.iter().all(|(_, v)| v.is_string()) && !(plan.options.open_enums && *openable)
+        }
+    });
     if !derives
         || plan.paths.shadowed.contains("Serialize")
         || plan.paths.shadowed.contains("Deserialize")
@@ -636,31 +675,52 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
     let deprecated = deprecated_attr(item.deprecated);
     let ser = plan.paths.get("Serialize");
     let de = plan.paths.get("Deserialize");
+    let options = &plan.options;
+    let attrs = derives::type_attributes(item, options);
     match &item.kind {
-        ItemKind::Struct { fields, additional } => {
-            let fields = fields.iter().map(|f| render_field(plan, f, refs));
+        ItemKind::Struct {
+            fields: planned,
+            additional,
+        } => {
+            let fields = planned.iter().map(|f| render_field(plan, item, f, refs));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
+                let map = map_type(plan, quote!(String), ty);
                 let doc = " Properties not listed above.".to_string();
                 quote! {
                     #[doc = #doc]
                     #[serde(flatten)]
-                    pub additional_properties: std::collections::BTreeMap<String, #ty>,
+                    pub additional_properties: #map,
                 }
             });
             let allow = allow_deprecated(plan, item);
+            let more = derives::struct_derives(plan, item, planned);
+            let deny = (options.deny_unknown_fields && additional.is_none())
+                .then(|| quote!(#[serde(deny_unknown_fields)]));
+            let builder = options
+                .builders
+                .then(|| builders::render(plan, item, planned, additional.is_some(), refs));
             quote! {
                 #doc
                 #deprecated
                 #allow
-                #[derive(Debug, Clone, PartialEq, #ser, #de)]
+                #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+                #deny
+                #attrs
                 pub struct #name {
                     #( #fields )*
                     #extra
                 }
+                #builder
             }
         }
-        ItemKind::Literals(values) => render_literals(plan, item, values),
+        ItemKind::Literals(values, openable) => {
+            if options.open_enums && *openable && values.iter().all(|(_, v)| v.is_string()) {
+                open_enum::render(plan, item, values)
+            } else {
+                render_literals(plan, item, values)
+            }
+        }
         ItemKind::Untagged(variants) => {
             let vs = variants.iter().map(|(v, t)| {
                 let v = ident(v);
@@ -668,12 +728,14 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 quote!(#v(#ty),)
             });
             let allow = allow_deprecated(plan, item);
+            let more = derives::union_derives(plan, item);
             quote! {
                 #doc
                 #deprecated
                 #allow
-                #[derive(Debug, Clone, PartialEq, #ser, #de)]
+                #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
                 #[serde(untagged)]
+                #attrs
                 pub enum #name {
                     #( #vs )*
                 }
@@ -723,11 +785,11 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         }
         ItemKind::Untagged(variants) => variants.iter().any(|(_, t)| deprecated(t)),
         ItemKind::Alias(t) => deprecated(t),
-        ItemKind::Literals(_) => false,
+        ItemKind::Literals(..) => false,
     }
 }
 
-fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
+fn render_field(plan: &Plan, item: &Item, f: &PlannedField, refs: RefStyle) -> TokenStream {
     let field = &f.field;
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
@@ -744,6 +806,7 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
         serde_args.push(quote!(rename = #wire));
     }
     let is_none = format!("{}::is_none", plan.paths.as_str("Option"));
+    let mut schemars_with = None;
     let ty = match (field.required, field.nullable) {
         (true, false) => inner,
         (true, true) => {
@@ -764,7 +827,13 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
             if nullable {
                 let with = format!("{helper}::double_option");
                 serde_args.push(quote!(with = #with));
-                quote!(#option<#option<#inner>>)
+                let ty = quote!(#option<#option<#inner>>);
+                // schemars reads serde's `with` as a type; name the real one.
+                schemars_with = plan.options.schemars.then(|| {
+                    let text = ty.to_string();
+                    quote!(#[schemars(with = #text)])
+                });
+                ty
             } else {
                 let with = format!("{helper}::non_null");
                 serde_args.push(quote!(deserialize_with = #with));
@@ -777,10 +846,13 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
     } else {
         quote!(#[serde( #( #serde_args ),* )])
     };
+    let attrs = derives::field_attributes(item, f, &plan.options);
     quote! {
         #doc
         #deprecated
         #serde
+        #schemars_with
+        #attrs
         pub #name: #ty,
     }
 }
@@ -788,6 +860,9 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
 fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
     let string = plan.paths.get("String");
     match t {
+        Type::String(Some(format @ (Format::Date | Format::DateTime))) => {
+            dates::rust_type(plan.options.dates, *format, refs).unwrap_or(string)
+        }
         Type::String(_) => string,
         Type::Integer(Some(Format::Int32)) => quote!(i32),
         Type::Integer(_) => quote!(i64),
@@ -801,7 +876,7 @@ fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
         }
         Type::Map(inner) => {
             let inner = rust_type(plan, inner, refs);
-            quote!(std::collections::BTreeMap<#string, #inner>)
+            map_type(plan, string, inner)
         }
         Type::Nullable(inner) => {
             let option = plan.paths.get("Option");
@@ -827,6 +902,32 @@ fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
             }
         }
     }
+}
+
+/// The configured map type with `String` keys.
+fn map_type(plan: &Plan, key: TokenStream, value: TokenStream) -> TokenStream {
+    match plan.options.maps {
+        MapMapping::BTreeMap => quote!(std::collections::BTreeMap<#key, #value>),
+        MapMapping::HashMap => quote!(std::collections::HashMap<#key, #value>),
+        MapMapping::IndexMap => quote!(indexmap::IndexMap<#key, #value>),
+    }
+}
+
+/// Whether any model uses a `date` or `date-time` string.
+fn schema_has_dates(schema: &Schema) -> bool {
+    fn has(t: &Type) -> bool {
+        match t {
+            Type::String(f) => matches!(f, Some(Format::Date | Format::DateTime)),
+            Type::Array(t) | Type::Map(t) | Type::Nullable(t) => has(t),
+            Type::Union(ms) => ms.iter().any(has),
+            _ => false,
+        }
+    }
+    let mut found = false;
+    for m in &schema.models {
+        crate::ir::for_each_type(m, |t| found |= has(t));
+    }
+    found
 }
 
 fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> TokenStream {
@@ -860,14 +961,24 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
             quote!(#id,)
         }
     });
+    let attrs = derives::type_attributes(item, &plan.options);
+    let schemars = (plan.options.schemars && all_strings).then(|| quote!(schemars::JsonSchema,));
     let mut out = quote! {
         #doc
         #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde #schemars)]
+        #attrs
         pub enum #name {
             #( #variants )*
         }
     };
+    if plan.options.schemars && !all_strings {
+        let json: Vec<Value> = values.iter().map(|(_, v)| v.clone()).collect();
+        out.extend(derives::manual_json_schema(
+            &item.ident,
+            &serde_json::json!({ "enum": json }),
+        ));
+    }
     if !all_strings {
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
@@ -942,6 +1053,8 @@ const HELPERS: &str = "serde_nulls";
 struct Helpers {
     non_null: bool,
     double_option: bool,
+    /// The `time` date wrappers (emitted by [`dates::time_module`]).
+    time: bool,
 }
 
 impl Helpers {

@@ -7,6 +7,26 @@
 use serde_json::{json, Map, Value};
 
 use crate::ir::{Field, Format, Model, ModelKind, Schema, Type};
+use crate::options::Options;
+
+/// Options that change what the schemas accept, kept in step with the Rust types.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SchemaOptions {
+    /// Objects without declared additional properties get `additionalProperties: false`
+    /// (the Rust side uses `#[serde(deny_unknown_fields)]`).
+    pub closed_objects: bool,
+    /// String enums accept any string (the Rust side has an `Other(String)` variant).
+    pub open_enums: bool,
+}
+
+impl From<&Options> for SchemaOptions {
+    fn from(o: &Options) -> Self {
+        SchemaOptions {
+            closed_objects: o.deny_unknown_fields,
+            open_enums: o.open_enums,
+        }
+    }
+}
 
 /// Builds schema fragments; `ref_for` maps a model name to a `$ref` URI.
 pub struct Builder<'a> {
@@ -14,6 +34,8 @@ pub struct Builder<'a> {
     pub schema: &'a Schema,
     /// Makes the `$ref` value for a model name.
     pub ref_for: &'a dyn Fn(&str) -> String,
+    /// What the schemas accept beyond the docs' defaults.
+    pub options: SchemaOptions,
 }
 
 impl Builder<'_> {
@@ -45,6 +67,8 @@ impl Builder<'_> {
                 }
                 if let Some(extra) = &o.additional_properties {
                     out.insert("additionalProperties".into(), Value::Object(self.ty(extra)));
+                } else if self.options.closed_objects {
+                    out.insert("additionalProperties".into(), false.into());
                 }
             }
             ModelKind::Enum(e) => {
@@ -112,6 +136,13 @@ impl Builder<'_> {
             }
             Type::Ref(name) => {
                 out.insert("$ref".into(), (self.ref_for)(name).into());
+            }
+            Type::Enum(values)
+                if self.options.open_enums && values.iter().all(Value::is_string) =>
+            {
+                // Known values first (for readers and tools), then any string.
+                let known = json!({ "type": "string", "enum": values });
+                out.insert("anyOf".into(), json!([known, { "type": "string" }]));
             }
             Type::Enum(values) => {
                 if let Some(ty) = common_json_type(values) {

@@ -1,0 +1,9 @@
+//! Generates `$OUT_DIR/models.rs` from the repository's `specs/` folder.
+//!
+//! `generate` prints `cargo:rerun-if-changed` for every input, writes only when the
+//! contents change, and returns an error that prints as compiler-style diagnostics.
+
+fn main() -> Result<(), modeldoc::Error> {
+    modeldoc::Config::new().input("../../specs").generate()?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The `modeldoc` command line: `generate`, `check` and `ir`.
+//!
+//! Exit codes: 0 success (warnings allowed); 1 input errors, unreadable inputs or stale
+//! outputs in `--check` mode; 2 usage or configuration errors.
+
+mod args;
+mod progress;
+mod report;
+mod settings;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use modeldoc::Error;
+
+use args::{Cli, Command, Inputs};
+use report::Reporter;
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    match Cli::parse().command {
+        Command::Generate(args) => generate(&args),
+        Command::Check(inputs) => check(&inputs),
+        Command::Ir(inputs) => ir(&inputs),
+    }
+}
+
+fn reporter(inputs: &Inputs) -> Reporter {
+    Reporter {
+        format: inputs.message_format,
+        quiet: inputs.quiet,
+        json_on_stderr: false,
+    }
+}
+
+/// The exit code of a failed run.
+fn fail(reporter: &Reporter, e: &Error) -> ExitCode {
+    reporter.error(e);
+    match e {
+        Error::Config(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}
+
+fn generate(args: &args::Generate) -> ExitCode {
+    let reporter = reporter(&args.inputs);
+    let mut config = match settings::for_generate(args) {
+        Ok(c) => c,
+        Err(e) => return fail(&reporter, &e),
+    };
+    let bar = progress::attach(&mut config, args.inputs.quiet);
+    let result = config.generate();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    match result {
+        Ok(report) => {
+            for d in report.loaded.diagnostics.iter() {
+                reporter.diagnostic(d);
+            }
+            reporter.summary(&format!(
+                "{} docs, {} models, {} warning(s), {} file(s) {}",
+                report.loaded.files.len(),
+                report.loaded.schema.models.len(),
+                report.loaded.diagnostics.warning_count(),
+                report.changes.len(),
+                if args.check { "checked" } else { "written" }
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&reporter, &e),
+    }
+}
+
+fn check(inputs: &Inputs) -> ExitCode {
+    let reporter = reporter(inputs);
+    let loaded = settings::for_inputs(inputs).and_then(|c| c.load());
+    match loaded {
+        Ok(loaded) => {
+            for d in loaded.diagnostics.iter() {
+                reporter.diagnostic(d);
+            }
+            reporter.summary(&format!(
+                "{} docs, {} models, {} warning(s), no errors",
+                loaded.files.len(),
+                loaded.schema.models.len(),
+                loaded.diagnostics.warning_count()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&reporter, &e),
+    }
+}
+
+fn ir(inputs: &Inputs) -> ExitCode {
+    let reporter = Reporter {
+        json_on_stderr: true,
+        ..reporter(inputs)
+    };
+    let loaded = settings::for_inputs(inputs).and_then(|c| c.load());
+    match loaded {
+        Ok(loaded) => {
+            for d in loaded.diagnostics.iter() {
+                reporter.diagnostic(d);
+            }
+            let json =
+                modeldoc::emit::to_json(&serde_json::to_value(&loaded.schema).unwrap_or_default());
+            let mut out = std::io::stdout().lock();
+            match out.write_all(json.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&reporter, &Error::Io(e)),
+            }
+        }
+        Err(e) => fail(&reporter, &e),
+    }
+}

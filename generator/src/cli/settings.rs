@@ -1,0 +1,118 @@
+//! Merges `modeldoc.toml` (from `--config`, or `./modeldoc.toml` when present) with the
+//! command-line flags into a [`Config`]. Flags win: docs given on the command line replace
+//! the file's `inputs`, and any output flag replaces the file's whole `[output]` table.
+
+use std::path::{Path, PathBuf};
+
+use modeldoc::config_file::{set_rust_output, ConfigFile, FILE_NAME};
+use modeldoc::{Config, Error};
+
+use super::args::{Generate, Inputs, OptionFlags};
+
+/// The config file in effect and the folder its paths are relative to.
+struct FileInEffect {
+    file: ConfigFile,
+    base: PathBuf,
+}
+
+fn config_file(inputs: &Inputs) -> Result<Option<FileInEffect>, Error> {
+    let path = match &inputs.config {
+        Some(p) => p.clone(),
+        None if Path::new(FILE_NAME).is_file() => PathBuf::from(FILE_NAME),
+        None => return Ok(None),
+    };
+    let file = ConfigFile::read(&path)?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Some(FileInEffect { file, base }))
+}
+
+/// A configuration for loading: inputs, dialect, strictness and the file's options.
+pub fn for_inputs(inputs: &Inputs) -> Result<Config, Error> {
+    Ok(with_file(inputs)?.0)
+}
+
+fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
+    let file = config_file(inputs)?;
+    let mut config = Config::new();
+    if !inputs.docs.is_empty() {
+        for d in &inputs.docs {
+            config.input(d);
+        }
+    } else if let Some(f) = file.as_ref().filter(|f| !f.file.inputs.is_empty()) {
+        for i in &f.file.inputs {
+            config.input(f.base.join(i));
+        }
+    } else {
+        return Err(Error::Config(format!(
+            "no input docs: give DOCS or `inputs` in {FILE_NAME}"
+        )));
+    }
+    if let Some(f) = &file {
+        if let Some(d) = &f.file.dialect {
+            config.dialect(d.parse().map_err(Error::Config)?);
+        }
+        config.options(f.file.options.clone());
+        if let Some(r) = &f.file.rename_wire {
+            config.rename_wire(r.parse().map_err(Error::Config)?);
+        }
+    }
+    if let Some(d) = inputs.dialect {
+        config.dialect(d);
+    }
+    if let Some(r) = inputs.rename_wire {
+        config.rename_wire(r);
+    }
+    let file_strict = file.as_ref().is_some_and(|f| f.file.strict);
+    config.strict(inputs.strict || file_strict);
+    Ok((config, file))
+}
+
+/// A configuration for `generate`: inputs, outputs, options, check mode.
+pub fn for_generate(args: &Generate) -> Result<Config, Error> {
+    let (mut config, file) = with_file(&args.inputs)?;
+    let flags_give_output =
+        args.rust.is_some() || args.openapi.is_some() || args.json_schema.is_some();
+    if flags_give_output {
+        if let Some(r) = &args.rust {
+            set_rust_output(&mut config, r, r);
+        }
+        if let Some(o) = &args.openapi {
+            config.openapi(o);
+        }
+        if let Some(j) = &args.json_schema {
+            config.json_schema(j);
+        }
+    } else if let Some(f) = file.as_ref().filter(|f| f.file.output.any()) {
+        f.file.apply_outputs(&mut config, &f.base);
+    } else {
+        return Err(Error::Config(format!(
+            "nothing to generate: give --rust, --openapi or --json-schema (or [output] in {FILE_NAME})"
+        )));
+    }
+    apply_flags(&mut config, &args.options);
+    config.check(args.check);
+    Ok(config)
+}
+
+/// Flags override the file's options; switches can only turn an option on.
+fn apply_flags(config: &mut Config, flags: &OptionFlags) {
+    let mut options = config.current_options().clone();
+    if let Some(d) = flags.dates {
+        options.dates = d;
+    }
+    if let Some(m) = flags.maps {
+        options.maps = m;
+    }
+    options
+        .type_attributes
+        .extend(flags.type_attribute.iter().cloned());
+    options
+        .field_attributes
+        .extend(flags.field_attribute.iter().cloned());
+    options.derive_default_eq_hash |= flags.derive_default_eq_hash;
+    options.schemars |= flags.schemars;
+    options.builders |= flags.builders;
+    options.deny_unknown_fields |= flags.deny_unknown_fields;
+    options.open_enums |= flags.open_enums;
+    config.options(options);
+}

@@ -1,0 +1,250 @@
+//! `modeldoc.toml`: inputs, outputs and options for the CLI and `cargo xtask codegen`.
+//!
+//! Paths are relative to the file's folder. Unknown keys and values are errors that name
+//! the closest known one:
+//!
+//! ```toml
+//! inputs = ["specs"]
+//!
+//! [output]
+//! rust = "src/models/"          # a trailing `/` means a module tree
+//! openapi = "openapi.json"
+//! json_schema = "schemas"
+//!
+//! [options]
+//! dates = "chrono"
+//! maps = "indexmap"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::config::{Config, Error};
+use crate::options::Options;
+use crate::parse::Dialect;
+
+/// The file name the CLI looks for in the current directory.
+pub const FILE_NAME: &str = "modeldoc.toml";
+
+/// The contents of a `modeldoc.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Doc files or folders (searched recursively for `*.md`).
+    pub inputs: Vec<PathBuf>,
+    /// Forces a dialect by name (default: detected per document).
+    pub dialect: Option<String>,
+    /// Turns warnings into errors.
+    pub strict: bool,
+    /// Rewrites field wire names: `as-is` (default), `snake` or `camel`.
+    pub rename_wire: Option<String>,
+    /// Where outputs go.
+    pub output: Outputs,
+    /// Type mappings, derives and attributes (see [`Options`]).
+    pub options: Options,
+}
+
+/// The `[output]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Outputs {
+    /// Rust output: a file, or a directory (trailing `/`) for a module tree.
+    pub rust: Option<PathBuf>,
+    /// A comment line under the preamble of every Rust file.
+    pub rust_header: Option<String>,
+    /// The OpenAPI 3.1 document.
+    pub openapi: Option<PathBuf>,
+    /// `info.title` of the OpenAPI document.
+    pub openapi_title: Option<String>,
+    /// `info.version` of the OpenAPI document.
+    pub openapi_version: Option<String>,
+    /// Directory for one JSON Schema per model.
+    pub json_schema: Option<PathBuf>,
+}
+
+impl Outputs {
+    /// Whether any output is configured.
+    pub fn any(&self) -> bool {
+        self.rust.is_some() || self.openapi.is_some() || self.json_schema.is_some()
+    }
+}
+
+impl ConfigFile {
+    /// Reads and parses a config file; errors name the file and suggest fixes.
+    pub fn read(path: &Path) -> Result<Self, Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses config text; `name` is used in error messages.
+    pub fn parse(text: &str, name: &str) -> Result<Self, Error> {
+        let file: ConfigFile = toml::from_str(text)
+            .map_err(|e| Error::Config(format!("{name}: {}", with_suggestion(&e.to_string()))))?;
+        if let Some(d) = &file.dialect {
+            d.parse::<Dialect>()
+                .map_err(|e| Error::Config(format!("{name}: {e}")))?;
+        }
+        file.options
+            .validate()
+            .map_err(|e| Error::Config(format!("{name}: {e}")))?;
+        Ok(file)
+    }
+
+    /// Applies inputs, outputs and options to `config`, resolving paths against `base`.
+    pub fn apply(&self, config: &mut Config, base: &Path) -> Result<(), Error> {
+        for input in &self.inputs {
+            config.input(base.join(input));
+        }
+        if let Some(d) = &self.dialect {
+            config.dialect(d.parse().map_err(Error::Config)?);
+        }
+        config.strict(self.strict);
+        self.apply_outputs(config, base);
+        config.options(self.options.clone());
+        Ok(())
+    }
+
+    /// Applies only the `[output]` table.
+    pub fn apply_outputs(&self, config: &mut Config, base: &Path) {
+        let o = &self.output;
+        if let Some(r) = &o.rust {
+            set_rust_output(config, &base.join(r), r);
+        }
+        if let Some(h) = &o.rust_header {
+            config.rust_header(h.clone());
+        }
+        if let Some(p) = &o.openapi {
+            config.openapi(base.join(p));
+        }
+        if o.openapi_title.is_some() || o.openapi_version.is_some() {
+            config.openapi_info(
+                o.openapi_title.clone().unwrap_or_else(|| "Models".into()),
+                o.openapi_version.clone().unwrap_or_else(|| "1.0.0".into()),
+            );
+        }
+        if let Some(j) = &o.json_schema {
+            config.json_schema(base.join(j));
+        }
+    }
+
+    /// A [`Config`] for this file, located at `path` (paths resolve against its folder).
+    pub fn load_config(path: &Path) -> Result<Config, Error> {
+        let file = Self::read(path)?;
+        let mut config = Config::new();
+        file.apply(&mut config, path.parent().unwrap_or(Path::new("")))?;
+        Ok(config)
+    }
+}
+
+/// A Rust output path names a module tree when it ends with `/` or is an existing directory.
+pub fn set_rust_output(config: &mut Config, path: &Path, as_written: &Path) {
+    let text = as_written.to_string_lossy();
+    if path.is_dir() || text.ends_with(['/', '\\']) {
+        config.rust_dir(path);
+    } else {
+        config.rust_file(path);
+    }
+}
+
+/// Appends "did you mean" to serde's "unknown field/variant `x`, expected ..." messages.
+fn with_suggestion(message: &str) -> String {
+    let Some(unknown) = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| message.split(p).nth(1))
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return message.trim_end().to_string();
+    };
+    let expected: Vec<&str> = message
+        .split("expected")
+        .nth(1)
+        .map(|rest| rest.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    match closest(unknown, &expected) {
+        Some(best) => format!("{}\n  = hint: did you mean `{best}`?", message.trim_end()),
+        None => message.trim_end().to_string(),
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        match ConfigFile::parse(text, "modeldoc.toml") {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn parses_a_full_file() {
+        let file = ConfigFile::parse(
+            "inputs = [\"docs\"]\ndialect = \"python\"\n[output]\nrust = \"src/models/\"\n\
+             [options]\ndates = \"jiff\"\nmaps = \"hashmap\"\nbuilders = true\n\
+             [[options.type_attributes]]\npath = \".\"\nattribute = \"#[non_exhaustive]\"\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(file.inputs, [PathBuf::from("docs")]);
+        assert_eq!(file.options.dates, crate::DateMapping::Jiff);
+        assert_eq!(file.options.type_attributes.len(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let e = err("input = [\"docs\"]\n");
+        assert!(e.contains("unknown field `input`"), "{e}");
+        assert!(e.contains("did you mean `inputs`?"), "{e}");
+        let e = err("[options]\nopen_enum = true\n");
+        assert!(e.contains("did you mean `open_enums`?"), "{e}");
+        let e = err("[options]\ndates = \"chrno\"\n");
+        assert!(e.contains("did you mean `chrono`?"), "{e}");
+        let e = err("zzzzzzzz = 1\n");
+        assert!(!e.contains("did you mean"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        assert!(err("dialect = \"cobol\"\n").contains("unknown dialect"));
+        let e = err("[[options.field_attributes]]\npath = \".\"\nattribute = \"nope\"\n");
+        assert!(e.contains("not an outer attribute"), "{e}");
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(
+            closest("scemars", &["schemars", "builders"]),
+            Some("schemars")
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! Type-mapping and derive options shared by the build-script API ([`crate::Config`]),
+//! the CLI flags and the `[options]` table of `modeldoc.toml` (same names everywhere).
+//!
+//! Every option defaults to the plain output: dates as `String`, maps as `BTreeMap`,
+//! no extra derives, open objects and closed enums. That output needs only `serde`
+//! and `serde_json`; the other choices name the crate they need in their docs.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// How `date` and `date-time` strings are typed in Rust.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateMapping {
+    /// `String` (no extra dependency).
+    #[default]
+    String,
+    /// `chrono::NaiveDate` / `chrono::DateTime<chrono::FixedOffset>`; needs `chrono` with `serde`.
+    Chrono,
+    /// `time::Date` / `time::OffsetDateTime` wrapped for ISO 8601 / RFC 3339 serde;
+    /// needs `time` with `serde`, `formatting`, `parsing` and `macros`.
+    Time,
+    /// `jiff::civil::Date` / `jiff::Timestamp`; needs `jiff` with `serde`.
+    Jiff,
+}
+
+/// Which map type JSON objects with free-form keys become.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MapMapping {
+    /// `std::collections::BTreeMap` (deterministic order, no extra dependency).
+    #[default]
+    BTreeMap,
+    /// `std::collections::HashMap`.
+    HashMap,
+    /// `indexmap::IndexMap` (keeps document order); needs `indexmap` with `serde`.
+    IndexMap,
+}
+
+/// An attribute added to the generated items a path selects.
+///
+/// Paths: `.` selects everything; `Model` a model (by its doc name or Rust name);
+/// `Model.field` one field (by wire name or Rust name); `.field` that field in every model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathAttribute {
+    /// What the attribute applies to.
+    pub path: String,
+    /// The attribute, written as in Rust (`#[derive(Hash)]`).
+    pub attribute: String,
+}
+
+/// Options that change the generated types (and, where the wire format changes, the schemas).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Rust types for `date` / `date-time` strings.
+    pub dates: DateMapping,
+    /// Rust type for maps.
+    pub maps: MapMapping,
+    /// Attributes added to types (structs and enums) by path.
+    pub type_attributes: Vec<PathAttribute>,
+    /// Attributes added to struct fields by path.
+    pub field_attributes: Vec<PathAttribute>,
+    /// Derive `Default`, `Eq` and `Hash` wherever every field's type allows it.
+    pub derive_default_eq_hash: bool,
+    /// Derive `schemars::JsonSchema` (needs `schemars`).
+    pub schemars: bool,
+    /// Generate `new(required fields)` and `with_<field>` setters for every struct.
+    pub builders: bool,
+    /// Reject unknown object keys (`#[serde(deny_unknown_fields)]`); the schemas then
+    /// say `additionalProperties: false`.
+    pub deny_unknown_fields: bool,
+    /// String enums accept unknown values (an `Other(String)` variant); the schemas then
+    /// accept any string.
+    pub open_enums: bool,
+}
+
+impl Options {
+    /// Checks that every attribute is valid Rust attribute syntax.
+    pub fn validate(&self) -> Result<(), String> {
+        for a in self.type_attributes.iter().chain(&self.field_attributes) {
+            if a.path.is_empty() {
+                return Err(format!("attribute `{}` has an empty path", a.attribute));
+            }
+            let tokens: proc_macro2::TokenStream = a
+                .attribute
+                .parse()
+                .map_err(|e| format!("attribute `{}` is not valid Rust: {e}", a.attribute))?;
+            let parsed = syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens);
+            match parsed {
+                Ok(attrs) if !attrs.is_empty() => {}
+                _ => {
+                    return Err(format!(
+                        "`{}` is not an outer attribute such as `#[derive(Hash)]`",
+                        a.attribute
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses `PATH=ATTRIBUTE` (the CLI's `--type-attribute` / `--field-attribute` syntax).
+impl FromStr for PathAttribute {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.split_once('=') {
+            Some((path, attribute)) if !path.trim().is_empty() => Ok(PathAttribute {
+                path: path.trim().to_string(),
+                attribute: attribute.trim().to_string(),
+            }),
+            _ => Err(format!(
+                "expected PATH=ATTRIBUTE (e.g. `.=#[derive(Hash)]`), got `{s}`"
+            )),
+        }
+    }
+}
+
+macro_rules! keyword_enum {
+    ($ty:ty, $($variant:ident => $text:literal),+) => {
+        impl $ty {
+            /// Every accepted value, as written in flags and `modeldoc.toml`.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            /// The name used in flags and `modeldoc.toml`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s.to_ascii_lowercase().as_str() {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(format!(
+                        "unknown value `{s}` (expected one of: {})",
+                        Self::NAMES.join(", ")
+                    )),
+                }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keyword_enum!(DateMapping, String => "string", Chrono => "chrono", Time => "time", Jiff => "jiff");
+keyword_enum!(MapMapping, BTreeMap => "btreemap", HashMap => "hashmap", IndexMap => "indexmap");
+
+/// Whether an attribute `path` selects the type with doc name `model` and Rust name `ident`.
+pub fn matches_type(path: &str, model: &str, ident: &str) -> bool {
+    path == "." || path == model || path == ident
+}
+
+/// Whether an attribute `path` selects a field (by wire name or Rust name) of a type.
+pub fn matches_field(path: &str, model: &str, ident: &str, wire: &str, field: &str) -> bool {
+    if path == "." {
+        return true;
+    }
+    let Some((owner, name)) = path.rsplit_once('.') else {
+        return false;
+    };
+    let owner_ok = owner.is_empty() || owner == model || owner == ident;
+    owner_ok && (name == wire || name == field.trim_start_matches("r#"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_round_trip() {
+        for name in DateMapping::NAMES {
+            assert_eq!(name.parse::<DateMapping>().unwrap().as_str(), *name);
+        }
+        for name in MapMapping::NAMES {
+            assert_eq!(name.parse::<MapMapping>().unwrap().as_str(), *name);
+        }
+        assert!("chronos".parse::<DateMapping>().is_err());
+    }
+
+    #[test]
+    fn path_attributes_parse_and_validate() {
+        let a: PathAttribute = "Pet.name=#[serde(alias = \"n\")]".parse().unwrap();
+        assert_eq!(a.path, "Pet.name");
+        let mut o = Options::default();
+        o.field_attributes.push(a);
+        assert!(o.validate().is_ok());
+        o.type_attributes.push(PathAttribute {
+            path: ".".into(),
+            attribute: "derive(Hash)".into(),
+        });
+        assert!(o.validate().is_err());
+        assert!("=#[x]".parse::<PathAttribute>().is_err());
+    }
+
+    #[test]
+    fn path_matching() {
+        assert!(matches_type(".", "UserAPIKey", "UserApiKey"));
+        assert!(matches_type("UserAPIKey", "UserAPIKey", "UserApiKey"));
+        assert!(matches_type("UserApiKey", "UserAPIKey", "UserApiKey"));
+        assert!(!matches_type("Other", "UserAPIKey", "UserApiKey"));
+        assert!(matches_field(
+            "UserAPIKey.alias",
+            "UserAPIKey",
+            "UserApiKey",
+            "alias",
+            "alias"
+        ));
+        assert!(matches_field(".type", "A", "A", "type", "r#type"));
+        assert!(!matches_field("B.alias", "A", "A", "alias", "alias"));
+    }
+}
