@@ -312,14 +312,16 @@ fn load_docs(
             Err(d) => diags.push(d),
         }
     }
-    let detected: Vec<Option<Dialect>> = sources
-        .iter()
-        .map(|(_, s)| dialect.or_else(|| parse::detect(&s.text)))
-        .collect();
-    let majority = majority(&detected).unwrap_or(Dialect::Python);
+    let dialects = match dialect {
+        Some(d) => vec![d; sources.len()],
+        None => {
+            let texts: Vec<&str> = sources.iter().map(|(_, s)| s.text.as_str()).collect();
+            parse::detect_doc_set(&texts)
+        }
+    };
     let mut docs = Vec::with_capacity(sources.len());
-    for ((path, source), d) in sources.iter().zip(detected) {
-        if let Some(doc) = parse::parse_document(source, d.unwrap_or(majority), diags) {
+    for ((path, source), d) in sources.iter().zip(dialects) {
+        if let Some(doc) = parse::parse_document(source, d, diags) {
             docs.push(LoadedDoc {
                 path: (*path).clone(),
                 doc,
@@ -327,18 +329,6 @@ fn load_docs(
         }
     }
     docs
-}
-
-/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
-fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
-    let mut counts = std::collections::BTreeMap::new();
-    for d in detected.iter().flatten() {
-        *counts.entry(*d).or_insert(0usize) += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

@@ -115,7 +115,9 @@ fn space_items(code: &str) -> String {
     for line in code.lines() {
         if let Some(p) = prev {
             let ends_item = p == "}" || (!p.starts_with(' ') && p.ends_with(';'));
-            let declaration = |l: &str| l.starts_with("use ") || l.starts_with("mod ") || l.starts_with("pub use ");
+            let declaration = |l: &str| {
+                l.starts_with("use ") || l.starts_with("mod ") || l.starts_with("pub use ")
+            };
             let starts_item = !line.starts_with([' ', '}', ')']) && !line.is_empty();
             if ends_item && starts_item && !(declaration(p) && declaration(line)) {
                 out.push('\n');
@@ -386,6 +388,7 @@ struct Hoisted {
 }
 
 /// Replaces inline enums, consts and unions by references to new named items.
+#[allow(clippy::only_used_in_recursion)]
 fn hoist(
     ty: &Type,
     name: &str,
@@ -839,7 +842,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         TokenStream::new()
     };
     let variants = idents.iter().zip(&texts).map(|(id, text)| {
-        if all_strings && id.to_string() != *text {
+        if all_strings && id != text {
             quote!(#[serde(rename = #text)] #id,)
         } else {
             quote!(#id,)

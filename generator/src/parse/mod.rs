@@ -163,6 +163,9 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
+    if dialect == Dialect::OpenApiGenerator {
+        return openapi_generator::parse(source, &blocks, diags);
+    }
     speakeasy::parse(
         source,
         &blocks,
@@ -184,6 +187,43 @@ pub fn detect(text: &str) -> Option<Dialect> {
                 |acc, x| if x.1 > acc.1 { x } else { acc },
             );
     (score > 0).then_some(best)
+}
+
+/// Picks the dialect of every document of a doc set.
+///
+/// Each document is first detected on its own ([`detect`]); the most common
+/// result is the doc set's majority. Scalar spellings are shared between
+/// languages (`*string*`, `*int*`, `*bool*`), so a document the majority
+/// dialect also fits (scores above 0) stays with the majority, and a document
+/// with no sign of any dialect gets it too.
+pub fn detect_doc_set(texts: &[&str]) -> Vec<Dialect> {
+    let detected: Vec<Option<Dialect>> = texts.iter().map(|t| detect(t)).collect();
+    let majority = majority(&detected).unwrap_or(Dialect::Python);
+    texts
+        .iter()
+        .zip(detected)
+        .map(|(text, d)| match d {
+            Some(d) if d == majority || majority.score(text) == 0 => d,
+            _ => majority,
+        })
+        .collect()
+}
+
+/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
+fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
+    let mut counts = std::collections::BTreeMap::new();
+    for d in detected.iter().flatten() {
+        *counts.entry(*d).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
+}
+
+/// How many times any of `markers` occurs in `text` (for dialect scores).
+pub fn count_markers(text: &str, markers: &[&str]) -> u32 {
+    markers.iter().map(|m| text.matches(m).count() as u32).sum()
 }
 
 /// Finds the `# Title` heading: (block index, raw title text, span).
