@@ -319,6 +319,7 @@ fn load_docs(
             parse::detect_doc_set(&texts)
         }
     };
+    report_limitations(&sources, &dialects, diags);
     let mut docs = Vec::with_capacity(sources.len());
     for ((path, source), d) in sources.iter().zip(dialects) {
         if let Some(doc) = parse::parse_document(source, d, diags) {
@@ -329,6 +330,27 @@ fn load_docs(
         }
     }
     docs
+}
+
+/// One warning per limitation of each dialect in use, at its first document.
+fn report_limitations(
+    sources: &[(&PathBuf, SourceFile)],
+    dialects: &[Dialect],
+    diags: &mut Diagnostics,
+) {
+    let mut seen = Vec::new();
+    for ((_, source), &d) in sources.iter().zip(dialects) {
+        if seen.contains(&d) {
+            continue;
+        }
+        seen.push(d);
+        for limitation in d.limitations() {
+            diags.push(
+                crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
+                    .with_hint("a limitation of the dialect, reported once per doc set"),
+            );
+        }
+    }
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

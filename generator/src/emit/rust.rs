@@ -823,6 +823,8 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     let name = ident(&item.ident);
     let doc = doc_attrs(item.doc.as_deref());
     let deprecated = deprecated_attr(item.deprecated);
+    // The impls below name the (maybe deprecated) enum and its variants.
+    let allow = allow_deprecated(item);
     let ser = plan.paths.get("Serialize");
     let de = plan.paths.get("Deserialize");
     let string = plan.paths.get("String");
@@ -860,12 +862,14 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
         out.extend(quote! {
+            #allow
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                     let value = match self { #( Self::#idents => #json, )* };
                     serde::Serialize::serialize(&value, serializer)
                 }
             }
+            #allow
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -876,11 +880,13 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         });
     }
     out.extend(quote! {
+        #allow
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(match self { #( Self::#idents => #texts, )* })
             }
         }
+        #allow
         impl std::str::FromStr for #name {
             type Err = #string;
             fn from_str(s: &str) -> #result<Self, Self::Err> {

@@ -58,6 +58,12 @@ impl TypeNames for CSharp {
     }
 }
 
+/// What C# docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "nullability is never rendered, so no field is marked nullable",
+    "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
+];
+
 /// How strongly a document looks like Speakeasy C# docs.
 ///
 /// C#-only spellings count three times; the scalars C# shares with other

@@ -103,6 +103,18 @@ impl Dialect {
         }
     }
 
+    /// What the dialect's docs cannot express: reported once per doc set, so
+    /// that a lossy field is a known limitation rather than a silent guess.
+    pub fn limitations(self) -> &'static [&'static str] {
+        match self {
+            Dialect::CSharp => csharp::LIMITATIONS,
+            Dialect::Ruby => ruby::LIMITATIONS,
+            Dialect::Php => php::LIMITATIONS,
+            Dialect::OpenApiGenerator => openapi_generator::LIMITATIONS,
+            _ => &[],
+        }
+    }
+
     /// How strongly `text` looks like a document of this dialect (0 = no sign of it).
     pub fn score(self, text: &str) -> u32 {
         match self {

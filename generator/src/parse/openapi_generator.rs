@@ -89,6 +89,13 @@ impl TypeNames for OpenApiGenerator {
     }
 }
 
+/// What openapi-generator docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "inline enums and consts render as their base type (`**string**`)",
+    "python docs show no nullability marker; Go property names are SDK names, not wire names",
+    "oneOf/anyOf models render as the flattened properties of their members",
+];
+
 /// How strongly a document looks like openapi-generator docs.
 pub fn score(text: &str) -> u32 {
     let mut score = 0;

@@ -61,6 +61,13 @@ impl TypeNames for Php {
     }
 }
 
+/// What PHP docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "`?T` means optional and required nullable values render as `T`: nullability is lost",
+    "date and date-time both render as `\\DateTime`: every one becomes `format: date-time`",
+    "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
+];
+
 /// How strongly a document looks like Speakeasy PHP docs.
 ///
 /// PHP-only spellings count three times; the scalars PHP shares with other

@@ -70,6 +70,13 @@ impl TypeNames for Ruby {
     }
 }
 
+/// What Ruby docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "`Nilable` means optional or nullable: only required fields become nullable",
+    "`Integer`/`Float` carry no width, so int32/int64/float/double formats are lost",
+    "union docs are empty: members come only from `Crystalline::Union.new(...)` labels where a field names them",
+];
+
 /// How strongly a document looks like Speakeasy Ruby docs.
 pub fn score(text: &str) -> u32 {
     const MARKERS: &[&str] = &[
