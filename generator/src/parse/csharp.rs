@@ -145,6 +145,32 @@ mod tests {
         assert_eq!(c.scalar("Account"), None);
     }
 
+    fn lower(cell: &str) -> Type {
+        let cell = crate::markdown::Cell {
+            text: cell.into(),
+            span: crate::source::SourceFile::new("x.md", "").span(0),
+        };
+        let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
+        let lowered = super::super::speakeasy::lower_cell(&cell, &CSharp, &mut refs, &mut diags);
+        assert!(diags.is_empty(), "{diags}");
+        lowered.ty
+    }
+
+    #[test]
+    fn containers_and_byte_arrays() {
+        assert_eq!(lower("*byte[]*"), Type::String(Some(Format::Binary)));
+        assert_eq!(
+            lower("Dictionary<String, List<*string*>>"),
+            Type::Map(Box::new(Type::Array(Box::new(Type::STRING))))
+        );
+        assert_eq!(
+            lower("List<List<*long*>>"),
+            Type::Array(Box::new(Type::Array(Box::new(Type::Integer(Some(
+                Format::Int64
+            ))))))
+        );
+    }
+
     #[test]
     fn date_links() {
         let c = CSharp;

@@ -158,6 +158,33 @@ mod tests {
         assert_eq!(union_member("`mixed`", "").as_deref(), Some("mixed"));
     }
 
+    fn lower(cell: &str) -> Type {
+        let cell = crate::markdown::Cell {
+            text: cell.into(),
+            span: crate::source::SourceFile::new("x.md", "").span(0),
+        };
+        let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
+        let lowered = super::super::speakeasy::lower_cell(&cell, &Php, &mut refs, &mut diags);
+        assert!(diags.is_empty(), "{diags}");
+        lowered.ty
+    }
+
+    #[test]
+    fn array_arity_decides_list_or_map() {
+        assert_eq!(
+            lower("array<*string*>"),
+            Type::Array(Box::new(Type::STRING))
+        );
+        assert_eq!(
+            lower("array<string, array<*string*>>"),
+            Type::Map(Box::new(Type::Array(Box::new(Type::STRING))))
+        );
+        assert_eq!(
+            lower("array<string, *mixed*>"),
+            Type::Map(Box::new(Type::Any))
+        );
+    }
+
     #[test]
     fn detects_php_markers() {
         assert!(score("| `note` | *?string* | :heavy_minus_sign: | N/A |") > 0);
