@@ -179,13 +179,33 @@ pub fn parse(
     Some(ParsedDoc {
         model: Model {
             name,
-            description: (!description.is_empty()).then_some(description),
+            description: (!description.is_empty()).then(|| unescape_html(&description)),
             deprecated: false,
             kind: kind.unwrap_or(ModelKind::Alias { ty: Type::Any }),
             span: title_span,
         },
         refs,
     })
+}
+
+/// Names the python generator prefixes with `var_` because they clash with
+/// python keywords or pydantic/builtin names.
+const PYTHON_RESERVED: &[&str] = &[
+    "and", "as", "assert", "async", "await", "base64", "bool", "break", "class", "continue",
+    "date", "def", "del", "dict", "elif", "else", "except", "false", "field", "finally", "float",
+    "for", "from", "global", "if", "import", "in", "int", "is", "json", "lambda", "list", "none",
+    "nonlocal", "not", "object", "or", "pass", "property", "raise", "return", "schema", "self",
+    "str", "true", "try", "type", "while", "with", "yield",
+];
+
+/// The JSON name of a property: python's `var_schema` is `schema`.
+fn wire_name(sdk_name: &str) -> String {
+    match sdk_name.strip_prefix("var_") {
+        Some(rest) if PYTHON_RESERVED.contains(&rest.to_ascii_lowercase().as_str()) => {
+            rest.to_string()
+        }
+        _ => sdk_name.to_string(),
+    }
 }
 
 /// `Org.OpenAPITools.Model.Pet` → `Pet`, `Petstore::Pet` → `Pet`, `# Pet` → `Pet`.
@@ -234,13 +254,18 @@ fn properties(
             );
             return None;
         };
-        let wire_name = name_cell.text.trim().trim_matches('*').trim().to_string();
+        let wire_name = wire_name(name_cell.text.trim().trim_matches('*').trim());
         if wire_name.is_empty() {
             continue;
         }
         let notes = Notes::parse(cell(notes_col).unwrap_or(""));
         let (ty, nullable) = lower_type(type_cell, refs, diags);
         let (description, _) = description(cell(desc_col).unwrap_or(""));
+        let description = description.map(|d| unescape_html(&d));
+        let ty = match (&ty, description.as_deref().and_then(go_enum_values)) {
+            (Type::String(None), Some(values)) => Type::Enum(values),
+            _ => ty,
+        };
         let default = notes
             .default
             .as_deref()
@@ -254,7 +279,7 @@ fn properties(
             ty,
             required: !notes.optional,
             nullable,
-            description: description.map(|d| unescape_html(&d)),
+            description,
             deprecated: false,
             examples: Vec::new(),
             default,
@@ -399,6 +424,40 @@ fn default_value(text: &str, ty: &Type, type_cell: &Cell) -> Value {
         }
     }
     Value::String(text.to_string())
+}
+
+/// Enum values of a string property from the go-swagger convention that ends
+/// a description with `value ConstName` pairs (`eu-central EUCentral us US`,
+/// `opaque Oauth2AccessTokenStrategyOpaque jwt Oauth2AccessTokenStrategyJwt`):
+/// each constant name is CamelCase and ends with its value. At least two pairs
+/// are required, so that a sentence ending in such words is not mistaken for one.
+fn go_enum_values(description: &str) -> Option<Vec<Value>> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let tokens: Vec<&str> = description.split_whitespace().collect();
+    let mut values = Vec::new();
+    let mut end = tokens.len();
+    while end >= 2 {
+        let (value, constant) = (tokens[end - 2], tokens[end - 1]);
+        let is_constant = constant.starts_with(|c: char| c.is_ascii_uppercase())
+            && constant.chars().all(|c| c.is_ascii_alphanumeric());
+        let folded = fold(value);
+        if !is_constant
+            || folded.is_empty()
+            || value.starts_with(|c: char| c.is_ascii_uppercase())
+            || !fold(constant).ends_with(&folded)
+        {
+            break;
+        }
+        values.push(Value::String(value.to_string()));
+        end -= 2;
+    }
+    values.reverse();
+    (values.len() >= 2).then_some(values)
 }
 
 /// `* `FAIL` (value: `'fail'`)` bullets.
@@ -584,6 +643,37 @@ mod tests {
             ),
             "HasName() == false, it's \"x\" & &unknown; &"
         );
+    }
+
+    #[test]
+    fn go_swagger_enum_descriptions() {
+        assert_eq!(
+            go_enum_values(" eu-central EUCentral asia-northeast AsiaNorthEast us US"),
+            Some(vec![
+                "eu-central".into(),
+                "asia-northeast".into(),
+                "us".into()
+            ])
+        );
+        // A constant that does not end with its value is not trusted.
+        assert_eq!(go_enum_values(" prod Production stage Staging"), None);
+        assert_eq!(
+            go_enum_values("Defines access token type  This governs the \"strategies.access_token\" setting. opaque Oauth2AccessTokenStrategyOpaque jwt Oauth2AccessTokenStrategyJwt"),
+            Some(vec!["opaque".into(), "jwt".into()])
+        );
+        assert_eq!(
+            go_enum_values("The previous RegistrationScreenPrevious"),
+            None
+        );
+        assert_eq!(go_enum_values("The name of the Project"), None);
+    }
+
+    #[test]
+    fn python_reserved_names() {
+        assert_eq!(wire_name("var_schema"), "schema");
+        assert_eq!(wire_name("var_from"), "from");
+        assert_eq!(wire_name("var_count"), "var_count");
+        assert_eq!(wire_name("dag_id"), "dag_id");
     }
 
     #[test]
