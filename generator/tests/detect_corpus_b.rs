@@ -78,3 +78,37 @@ fn airflow_is_openapi_generator() {
 fn ory_go_is_openapi_generator() {
     assert_detected("ory+client-go", Dialect::OpenApiGenerator);
 }
+
+/// Not a check: prints how my dialects score the other corpora (`--ignored --nocapture`).
+#[test]
+#[ignore]
+fn print_scores_of_other_corpora() {
+    for repo in [
+        "BoltApp+Bolt-Python-SDK",
+        "dubinc+dub-ts",
+        "gleanwork+api-client-go",
+        "gleanwork+api-client-python",
+        "speakeasy-api+speakeasy-client-sdk-java",
+        "speakeasy-sdks+wingspan-python",
+    ] {
+        let Some(docs) = corpus_docs(repo) else {
+            continue;
+        };
+        for d in [
+            Dialect::CSharp,
+            Dialect::Ruby,
+            Dialect::Php,
+            Dialect::OpenApiGenerator,
+        ] {
+            let hits = docs.iter().filter(|(_, t)| d.score(t) > 0).count();
+            let top = docs
+                .iter()
+                .filter(|(_, t)| {
+                    let s = d.score(t);
+                    s > 0 && Dialect::ALL.iter().all(|o| *o == d || o.score(t) < s)
+                })
+                .count();
+            eprintln!("{repo}: {d} scores >0 on {hits} docs, wins {top}");
+        }
+    }
+}

@@ -78,15 +78,19 @@ pub fn score(text: &str) -> u32 {
         "[Models.Components.",
         "[Models.Requests.",
         "List<*string*>",
-        "List<*long*>",
-        "List<[",
-        "*double*",
-        "*long*",
         "*object*",
         "*decimal*",
+    ];
+    // Java writes required primitives the same way (`*long*`, `*double*`).
+    const SHARED: &[&str] = &[
+        "*string*",
+        "*bool*",
+        "*int*",
+        "*float*",
+        "*long*",
+        "*double*",
         "*BigInteger*",
     ];
-    const SHARED: &[&str] = &["*string*", "*bool*", "*int*", "*float*"];
     super::count_markers(text, STRONG) * 3 + super::count_markers(text, SHARED)
 }
 

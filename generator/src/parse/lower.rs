@@ -90,7 +90,20 @@ impl LowerCx<'_> {
     pub fn lower_cell(&mut self, expr: &Expr) -> Lowered {
         let mut wrapper = Wrapper::default();
         let inner = self.peel(expr, &mut wrapper);
-        let ty = self.lower(inner);
+        let mut ty = self.lower(inner);
+        // A wrapper inside a link label is the field's: `[Optional[X]](x.md)`,
+        // `[Crystalline::Nilable.new(X)](x.md)`.
+        if let Expr::Link { label, .. } = inner {
+            let mut in_label = Wrapper::default();
+            self.peel(label, &mut in_label);
+            wrapper.optional |= in_label.optional;
+            if in_label.nullable {
+                wrapper.nullable = true;
+                if let Type::Nullable(t) = ty {
+                    ty = *t;
+                }
+            }
+        }
         Lowered { ty, wrapper }
     }
 

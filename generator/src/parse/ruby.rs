@@ -129,6 +129,48 @@ mod tests {
         assert!(Ruby.is_map("Crystalline::Hash") && Ruby.is_map("T::Hash"));
     }
 
+    fn lower(cell: &str) -> (Type, Wrapper, usize) {
+        let cell = crate::markdown::Cell {
+            text: cell.into(),
+            span: crate::source::SourceFile::new("x.md", "").span(0),
+        };
+        let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
+        let lowered = super::super::speakeasy::lower_cell(&cell, &Ruby, &mut refs, &mut diags);
+        assert!(diags.is_empty(), "{diags}");
+        (lowered.ty, lowered.wrapper, refs.len())
+    }
+
+    #[test]
+    fn sorbet_and_crystalline_cells() {
+        let optional = Wrapper {
+            optional: true,
+            nullable: false,
+        };
+        assert_eq!(lower("*T.nilable(::String)*"), (Type::STRING, optional, 0));
+        assert_eq!(
+            lower("*Crystalline::Nilable.new(Crystalline::Boolean.new)*"),
+            (Type::Boolean, optional, 0)
+        );
+        assert_eq!(
+            lower("T::Array<*String*>").0,
+            Type::Array(Box::new(Type::STRING))
+        );
+        assert_eq!(
+            lower("T::Hash[Symbol, *String*]").0,
+            Type::Map(Box::new(Type::STRING))
+        );
+        assert_eq!(
+            lower("Crystalline::Hash[Symbol, *::Object*]").0,
+            Type::Map(Box::new(Type::Any))
+        );
+        let (ty, w, refs) =
+            lower("[T.nilable(::OpenApiSDK::Shared::GenerateBumpType)](../../models/shared/generatebumptype.md)");
+        assert!(matches!(ty, Type::Ref(_)) && w == optional && refs == 1);
+        // A union label: one ref to the union doc plus one per named member.
+        let (ty, _, refs) = lower("Crystalline::Array<[Crystalline::Union.new(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>");
+        assert!(matches!(ty, Type::Array(_)) && refs == 3);
+    }
+
     #[test]
     fn swapped_date_links() {
         assert_eq!(
