@@ -69,6 +69,11 @@ pub trait TypeNames {
     fn is_map(&self, name: &str) -> bool;
     /// The type a stdlib link (by URL or label) stands for, if it is one.
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type>;
+    /// Whether the dialect renders date and date-time alike (PHP `\DateTime`),
+    /// so that a field's date-only examples may tell a date apart.
+    fn dates_ambiguous(&self) -> bool {
+        false
+    }
 }
 
 /// Lowering state for one document.

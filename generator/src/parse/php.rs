@@ -4,8 +4,9 @@
 //! `?T` means *optional* (a required nullable value renders as plain `T`), so
 //! nullability is not recoverable. `array<T>` is a list, `array<string, T>` a
 //! map. Date and date-time both render as `\DateTime`: they are not
-//! distinguishable, and both become `format: date-time` (the more common one,
-//! and a superset on the wire) — [`super::Dialect::limitations`] says so once.
+//! distinguishable: a field whose examples are all full dates (`2026-03-20`)
+//! becomes `format: date`, every other one `format: date-time` (the more
+//! common one) — [`super::Dialect::limitations`] says so once.
 //! Unions are links whose label lists the members: `[string\|int\|null](u.md)`;
 //! union docs give each member's full type in a `@var` docblock.
 
@@ -53,6 +54,10 @@ impl TypeNames for Php {
         name == "array"
     }
 
+    fn dates_ambiguous(&self) -> bool {
+        true
+    }
+
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
         if target.contains("php.net") || target.contains("php-fig.org") {
             return self.scalar(label.trim().trim_start_matches('?'));
@@ -64,7 +69,7 @@ impl TypeNames for Php {
 /// What PHP docs cannot express (see [`super::Dialect::limitations`]).
 pub const LIMITATIONS: &[&str] = &[
     "`?T` means optional and required nullable values render as `T`: nullability is lost",
-    "date and date-time both render as `\\DateTime`: every one becomes `format: date-time`",
+    "date and date-time both render as `\\DateTime`: only fields with date-only examples become `format: date`, the rest `date-time`",
     "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
 ];
 
