@@ -87,11 +87,11 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
                 let mut members = members.clone();
                 members
                     .iter_mut()
-                    .for_each(|m| m.visit_mut(&mut { resolve_ref }));
+                    .for_each(|m| m.visit_mut(&mut |t| resolve_ref(t)));
                 label_unions.push((*j, members));
             }
         }
-        for_each_type_mut(&mut model, |t| t.visit_mut(&mut { resolve_ref }));
+        for_each_type_mut(&mut model, |t| t.visit_mut(&mut |t| resolve_ref(t)));
         models.push(model);
     }
     fill_empty_unions(&mut models, label_unions, diags);

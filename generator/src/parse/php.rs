@@ -71,6 +71,7 @@ pub const LIMITATIONS: &[&str] = &[
     "`?T` means optional and required nullable values render as `T`: nullability is lost",
     "date and date-time both render as `\\DateTime`: only fields with date-only examples become `format: date`, the rest `date-time`",
     "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
+    "consts render as their base type: the value is lost",
 ];
 
 /// How strongly a document looks like Speakeasy PHP docs.

@@ -74,6 +74,7 @@ impl TypeNames for Ruby {
 pub const LIMITATIONS: &[&str] = &[
     "`Nilable` means optional or nullable: only required fields become nullable",
     "`Integer`/`Float` carry no width, so int32/int64/float/double formats are lost",
+    "consts render as their base type: the value is lost",
     "union docs are empty: members come only from `Crystalline::Union.new(...)` labels where a field names them",
 ];
 
