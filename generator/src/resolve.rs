@@ -100,8 +100,9 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     schema
 }
 
-/// Gives title-only docs (Ruby and Java union docs) the members the labels
-/// of links to them spell out, and warns once about those that stay unknown.
+/// Gives docs that describe nothing (title-only Ruby and Java union docs,
+/// openapi-generator composed schemas) the members the labels of links to
+/// them spell out, and warns once about those that stay unknown.
 fn fill_empty_unions(
     models: &mut [Model],
     label_unions: Vec<(usize, Vec<Type>)>,
@@ -119,12 +120,12 @@ fn fill_empty_unions(
             Diagnostic::warning(
                 first.span.clone(),
                 format!(
-                    "{} model doc(s) have no Fields, Values or Supported Types section (first: `{}`)",
+                    "{} model doc(s) describe no fields, values or members (first: `{}`)",
                     empty.len(),
                     first.name
                 ),
             )
-            .with_hint("their members cannot be recovered from the docs (Ruby and Java render union docs empty); they become any JSON value"),
+            .with_hint("their shape cannot be recovered from the docs (Ruby and Java render union docs empty, openapi-generator composed schemas have no properties); they become any JSON value"),
         );
     }
 }

@@ -74,7 +74,7 @@ fn empty_ruby_union_docs_get_members_from_labels() {
     let summary: Vec<_> = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.message.contains("no Fields, Values or Supported Types"))
+        .filter(|d| d.message.contains("describe no fields, values or members"))
         .collect();
     assert_eq!(summary.len(), 1);
     // `Nilable` on a required field: required and nullable.

@@ -169,7 +169,15 @@ pub fn parse(
                     Some(t) => properties(source, t, &mut refs, diags)?,
                     None => Object::default(),
                 };
-                kind = Some(ModelKind::Object(object));
+                // An empty table is a oneOf/anyOf of scalars (python `LocationInner`):
+                // its members are not documented, so its shape is unknown.
+                kind = Some(
+                    if object.fields.is_empty() && object.additional_properties.is_none() {
+                        ModelKind::Alias { ty: Type::Any }
+                    } else {
+                        ModelKind::Object(object)
+                    },
+                );
             }
             "Enum" => kind = Some(ModelKind::Enum(enum_bullets(section))),
             _ => continue,
@@ -604,6 +612,14 @@ mod tests {
             Some(Value::String("REVOCATION_REASON_UNSPECIFIED".into()))
         );
         assert_eq!(f[4].ty, Type::Map(Box::new(Type::Any)));
+    }
+
+    #[test]
+    fn empty_properties_table_is_unknown() {
+        let doc = parse_text(
+            "# LocationInner\n\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n\n## Example\n",
+        );
+        assert_eq!(doc.model.kind, ModelKind::Alias { ty: Type::Any });
     }
 
     #[test]
