@@ -93,6 +93,7 @@ impl TypeNames for OpenApiGenerator {
 pub const LIMITATIONS: &[&str] = &[
     "inline enums and consts render as their base type (`**string**`)",
     "python docs show no nullability marker; Go property names are SDK names, not wire names",
+    "Go docs carry no model descriptions (their `## Methods` section is getter/setter boilerplate)",
     "oneOf/anyOf models render as the flattened properties of their members",
 ];
 
