@@ -26,6 +26,9 @@ impl TypeNames for CSharp {
             "decimal" | "Decimal" => Type::Number(Some(Format::Decimal)),
             "BigInteger" | "Numerics.BigInteger" => Type::Integer(Some(Format::Bigint)),
             "bool" | "Boolean" => Type::Boolean,
+            // Width-less JSON kinds, named only by union member names (`### Number`).
+            "number" => Type::NUMBER,
+            "integer" => Type::INTEGER,
             "object" | "Object" | "dynamic" => Type::Any,
             "byte[]" | "IO.Stream" | "Stream" => Type::String(Some(Format::Binary)),
             "DateTime" | "DateTimeOffset" => Type::String(Some(Format::DateTime)),
@@ -61,6 +64,7 @@ impl TypeNames for CSharp {
 /// What C# docs cannot express (see [`super::Dialect::limitations`]).
 pub const LIMITATIONS: &[&str] = &[
     "nullability is never rendered, so no field is marked nullable",
+    "the Field column holds PascalCase SDK property names, not the JSON names",
     "consts render as their base type: the value is lost",
     "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
 ];
@@ -121,8 +125,8 @@ fn member_type(name: &str) -> String {
     }
     match name {
         "Str" => "string",
-        "Integer" => "long",
-        "Number" => "double",
+        "Integer" => "integer",
+        "Number" => "number",
         "Boolean" => "bool",
         "Any" => "object",
         "DateTime" => "DateTime",
@@ -206,6 +210,8 @@ mod tests {
     fn union_member_names() {
         let code = "AccountAddressCountrySourceValueUnion.CreateStr(/* values here */);";
         assert_eq!(union_member("Str", code).as_deref(), Some("string"));
+        assert_eq!(union_member("Number", "").as_deref(), Some("number"));
+        assert_eq!(CSharp.scalar("number"), Some(Type::NUMBER));
         assert_eq!(
             union_member("ArrayOfAny", "").as_deref(),
             Some("List<object>")
