@@ -210,10 +210,14 @@ impl Config {
             }
         }
         let mut diagnostics = Diagnostics::default();
-        let docs = load_docs(&files, self.dialect, &mut diagnostics);
+        let (docs, limitations) = load_docs(&files, self.dialect, &mut diagnostics);
         let schema = resolve::resolve(docs, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
+        }
+        // Known limitations of a dialect stay warnings even in strict mode.
+        for d in limitations.iter() {
+            diagnostics.push(d.clone());
         }
         diagnostics.sort();
         if diagnostics.has_errors() {
@@ -297,14 +301,14 @@ impl Config {
     }
 }
 
-/// Reads and parses every file. A document's dialect is forced, detected from
-/// its text, or (for documents that show no sign of any, like enum docs) the
-/// doc set's most common one.
+/// Reads and parses every file. A document's dialect is forced or detected
+/// ([`parse::detect_doc_set`]). Returns the documents and the limitations of
+/// the dialects in use (one warning each).
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
     diags: &mut Diagnostics,
-) -> Vec<LoadedDoc> {
+) -> (Vec<LoadedDoc>, Diagnostics) {
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
         match SourceFile::read(path) {
@@ -319,7 +323,8 @@ fn load_docs(
             parse::detect_doc_set(&texts)
         }
     };
-    report_limitations(&sources, &dialects, diags);
+    let mut limitations = Diagnostics::default();
+    report_limitations(&sources, &dialects, &mut limitations);
     let mut docs = Vec::with_capacity(sources.len());
     for ((path, source), d) in sources.iter().zip(dialects) {
         if let Some(doc) = parse::parse_document(source, d, diags) {
@@ -329,7 +334,7 @@ fn load_docs(
             });
         }
     }
-    docs
+    (docs, limitations)
 }
 
 /// One warning per limitation of each dialect in use, at its first document.

@@ -84,3 +84,31 @@ fn empty_ruby_union_docs_get_members_from_labels() {
     assert!(o.fields[0].required && o.fields[0].nullable);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn limitations_are_reported_once_and_survive_strict_mode() {
+    let row = "| `Id` | *string* | :heavy_check_mark: | N/A |\n| `Meta` | Dictionary<String, *object*> | :heavy_minus_sign: | N/A |\n";
+    let head =
+        "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let a = format!("# Account\n\n{head}{row}");
+    let b = format!("# Company\n\n{head}{row}");
+    let dir = doc_dir(
+        "csharp-limits",
+        &[
+            ("Models/Components/Account.md", &a),
+            ("Models/Components/Company.md", &b),
+        ],
+    );
+    let loaded = Config::new()
+        .input(&dir)
+        .strict(true)
+        .load()
+        .expect("limitations are not errors");
+    let limits: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("csharp docs:"))
+        .collect();
+    assert_eq!(limits.len(), Dialect::CSharp.limitations().len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
