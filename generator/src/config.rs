@@ -343,7 +343,7 @@ impl Config {
             }
         }
         let mut diagnostics = Diagnostics::default();
-        let docs = load_docs(
+        let (docs, limitations) = load_docs(
             &files,
             self.dialect,
             self.progress.as_ref(),
@@ -364,6 +364,10 @@ impl Config {
         rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
+        }
+        // Known limitations of a dialect stay warnings even in strict mode.
+        for d in limitations.iter() {
+            diagnostics.push(d.clone());
         }
         diagnostics.sort();
         if diagnostics.has_errors() {
@@ -454,15 +458,15 @@ impl Config {
     }
 }
 
-/// Reads and parses every file. A document's dialect is forced, detected from
-/// its text, or (for documents that show no sign of any, like enum docs) the
-/// doc set's most common one.
+/// Reads and parses every file. A document's dialect is forced or detected
+/// ([`parse::detect_doc_set`]). Returns the documents and the limitations of
+/// the dialects in use (one warning each).
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
-) -> Vec<LoadedDoc> {
+) -> (Vec<LoadedDoc>, Diagnostics) {
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
         match SourceFile::read(path) {
@@ -470,21 +474,19 @@ fn load_docs(
             Err(d) => diags.push(d),
         }
     }
-    let detected: Vec<Option<Dialect>> = sources
-        .iter()
-        .map(|(_, s)| dialect.or_else(|| parse::detect(&s.text)))
-        .collect();
-    let majority = majority(&detected).unwrap_or(Dialect::Python);
+    let dialects = match dialect {
+        Some(d) => vec![d; sources.len()],
+        None => {
+            let texts: Vec<&str> = sources.iter().map(|(_, s)| s.text.as_str()).collect();
+            parse::detect_doc_set(&texts)
+        }
+    };
+    let mut limitations = Diagnostics::default();
+    report_limitations(&sources, &dialects, &mut limitations);
     let mut docs = Vec::with_capacity(sources.len());
-    let mut used: Vec<Dialect> = Vec::new();
-    for (i, ((path, source), d)) in sources.iter().zip(detected).enumerate() {
+    for (i, ((path, source), d)) in sources.iter().zip(dialects).enumerate() {
         if let Some(p) = progress {
             (p.0)(i + 1, sources.len());
-        }
-        let d = d.unwrap_or(majority);
-        if !used.contains(&d) {
-            used.push(d);
-            report_limitations(d, source, diags);
         }
         if let Some(doc) = parse::parse_document(source, d, diags) {
             docs.push(LoadedDoc {
@@ -493,29 +495,28 @@ fn load_docs(
             });
         }
     }
-    docs
+    (docs, limitations)
 }
 
-/// One warning per limitation of `dialect`, at the first doc that uses it.
-fn report_limitations(dialect: Dialect, first: &SourceFile, diags: &mut Diagnostics) {
-    for limitation in dialect.limitations() {
-        diags.push(
-            crate::Diagnostic::warning(first.span(0), *limitation)
-                .with_hint(format!("reported once for all {dialect} docs")),
-        );
+/// One warning per limitation of each dialect in use, at its first document.
+fn report_limitations(
+    sources: &[(&PathBuf, SourceFile)],
+    dialects: &[Dialect],
+    diags: &mut Diagnostics,
+) {
+    let mut seen = Vec::new();
+    for ((_, source), &d) in sources.iter().zip(dialects) {
+        if seen.contains(&d) {
+            continue;
+        }
+        seen.push(d);
+        for limitation in d.limitations() {
+            diags.push(
+                crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
+                    .with_hint("a limitation of the dialect, reported once per doc set"),
+            );
+        }
     }
-}
-
-/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
-fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
-    let mut counts = std::collections::BTreeMap::new();
-    for d in detected.iter().flatten() {
-        *counts.entry(*d).or_insert(0usize) += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

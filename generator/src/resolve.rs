@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{for_each_type_mut, Schema, Type};
+use crate::ir::{for_each_type_mut, Model, ModelKind, Schema, Type, Union};
 use crate::parse::lower::parse_pending_key;
 use crate::parse::ParsedDoc;
 
@@ -57,11 +57,13 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
 
     let index = Index::new(&docs, &names);
     let mut models = Vec::with_capacity(docs.len());
+    // Union members known only from the labels of links to a union doc: (doc, members).
+    let mut label_unions: Vec<(usize, Vec<Type>)> = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
         let LoadedDoc { path, doc } = d;
         let ParsedDoc { mut model, refs } = doc;
         model.name = names[i].clone();
-        let resolved: Vec<Option<String>> = refs
+        let found: Vec<Option<usize>> = refs
             .iter()
             .map(|r| {
                 let found = index.find(&path, r.target.as_deref(), r.file_stem.as_deref(), &r.name);
@@ -72,26 +74,65 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
                             .with_hint("no model doc in the input has this file name or title; the field falls back to any JSON value"),
                     );
                 }
-                found.map(|j| names[j].clone())
+                found
             })
             .collect();
-        for_each_type_mut(&mut model, |t| {
-            t.visit_mut(&mut |t| {
-                if let Type::Ref(key) = t {
-                    if let Some(i) = parse_pending_key(key) {
-                        *t = match resolved.get(i).cloned().flatten() {
-                            Some(name) => Type::Ref(name),
-                            None => Type::Any,
-                        };
-                    }
+        let resolve_ref = |t: &mut Type| {
+            if let Type::Ref(key) = t {
+                if let Some(i) = parse_pending_key(key) {
+                    *t = match found.get(i).copied().flatten() {
+                        Some(j) => Type::Ref(names[j].clone()),
+                        None => Type::Any,
+                    };
                 }
-            })
-        });
+            }
+        };
+        for (r, target) in refs.iter().zip(&found) {
+            if let (Some(members), Some(j)) = (&r.label_members, target) {
+                let mut members = members.clone();
+                members
+                    .iter_mut()
+                    .for_each(|m| m.visit_mut(&mut |t| resolve_ref(t)));
+                label_unions.push((*j, members));
+            }
+        }
+        for_each_type_mut(&mut model, |t| t.visit_mut(&mut |t| resolve_ref(t)));
         models.push(model);
     }
+    fill_empty_unions(&mut models, label_unions, diags);
     let mut schema = Schema { models };
     schema.sort();
     schema
+}
+
+/// Gives docs that describe nothing (title-only Ruby and Java union docs,
+/// openapi-generator composed schemas) the members the labels of links to
+/// them spell out, and warns once about those that stay unknown.
+fn fill_empty_unions(
+    models: &mut [Model],
+    label_unions: Vec<(usize, Vec<Type>)>,
+    diags: &mut Diagnostics,
+) {
+    let is_empty = |m: &Model| matches!(m.kind, ModelKind::Alias { ty: Type::Any });
+    for (j, members) in label_unions {
+        if is_empty(&models[j]) {
+            models[j].kind = ModelKind::Union(Union { members });
+        }
+    }
+    let empty: Vec<&Model> = models.iter().filter(|m| is_empty(m)).collect();
+    if let Some(first) = empty.first() {
+        diags.push(
+            Diagnostic::warning(
+                first.span.clone(),
+                format!(
+                    "{} model doc(s) describe no fields, values or members (first: `{}`)",
+                    empty.len(),
+                    first.name
+                ),
+            )
+            .with_hint("their shape cannot be recovered from the docs (Ruby and Java render union docs empty, openapi-generator composed schemas have no properties); they become any JSON value"),
+        );
+    }
 }
 
 /// Lookup tables over a doc set.

@@ -1,12 +1,13 @@
 //! Dialect detection over the real doc corpora in `../shared/corpus`.
 //!
-//! Each corpus folder holds one SDK's `docs/`; every doc that shows a signal
-//! must be detected as that SDK's dialect, and docs of other SDKs must not be
-//! taken for it. Skips (with a message) when the corpus is absent.
+//! Each corpus folder holds one SDK's `docs/`; detected as a doc set (as the
+//! pipeline does), every doc that shows a signal must get that SDK's dialect,
+//! and docs of other SDKs must not be taken for it. Skips (with a message)
+//! when the corpus is absent.
 
 use std::path::{Path, PathBuf};
 
-use modeldoc::parse::detect;
+use modeldoc::parse::{detect, detect_doc_set};
 use modeldoc::Dialect;
 
 fn corpus() -> Option<PathBuf> {
@@ -46,16 +47,21 @@ fn detect_repo(root: &Path, repo: &str) -> Option<(usize, Vec<(PathBuf, Dialect)
         eprintln!("skipped: {} not found", dir.display());
         return None;
     }
-    let mut with_signal = 0;
-    let mut detected = Vec::new();
-    for path in docs(&dir) {
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        if let Some(d) = detect(&text) {
-            with_signal += 1;
-            detected.push((path, d));
-        }
-    }
-    Some((with_signal, detected))
+    let paths = docs(&dir);
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let dialects = detect_doc_set(&refs);
+    let detected: Vec<(PathBuf, Dialect)> = paths
+        .into_iter()
+        .zip(&texts)
+        .zip(dialects)
+        .filter(|((_, text), _)| detect(text).is_some())
+        .map(|((path, _), d)| (path, d))
+        .collect();
+    Some((detected.len(), detected))
 }
 
 fn assert_detected(repo: &str, expected: Dialect) {

@@ -1,41 +1,236 @@
 //! Speakeasy C# docs (`List<*string*>`, `Dictionary<String, *object*>`).
 //!
-//! Not implemented yet: every name is unknown, so cells fall back to any JSON value.
+//! Scalars are italic C# keywords whose width is the format (`*long*` int64,
+//! `*int*` int32, `*float*`, `*double*`, `*decimal*`, `*BigInteger*`).
+//! Containers are written unescaped outside the italics. Dates are links to
+//! `System.DateTime` (date-time) or NodaTime `LocalDate` / `DateOnly` (date).
+//! C# docs carry **no nullability marker** at all, and union docs only name
+//! their members (`### Str` + `U.CreateStr(...)`): [`union_member`] maps such
+//! names back to types.
 
 use super::lower::{TypeNames, Wrapper};
-use crate::ir::Type;
+use crate::ir::{Format, Type};
 
-/// The CSharp dialect's type names.
+/// The C# dialect's type names.
 pub struct CSharp;
 
 impl TypeNames for CSharp {
-    fn scalar(&self, _name: &str) -> Option<Type> {
-        None
+    fn scalar(&self, name: &str) -> Option<Type> {
+        let name = name.strip_prefix("System.").unwrap_or(name);
+        Some(match name {
+            "string" | "String" | "char" | "Guid" => Type::STRING,
+            "long" | "Int64" | "ulong" => Type::Integer(Some(Format::Int64)),
+            "int" | "Int32" | "uint" | "short" | "ushort" => Type::Integer(Some(Format::Int32)),
+            "float" | "Single" => Type::Number(Some(Format::Float)),
+            "double" | "Double" => Type::Number(Some(Format::Double)),
+            "decimal" | "Decimal" => Type::Number(Some(Format::Decimal)),
+            "BigInteger" | "Numerics.BigInteger" => Type::Integer(Some(Format::Bigint)),
+            "bool" | "Boolean" => Type::Boolean,
+            // Width-less JSON kinds, named only by union member names (`### Number`).
+            "number" => Type::NUMBER,
+            "integer" => Type::INTEGER,
+            "object" | "Object" | "dynamic" => Type::Any,
+            "byte[]" | "IO.Stream" | "Stream" => Type::String(Some(Format::Binary)),
+            "DateTime" | "DateTimeOffset" => Type::String(Some(Format::DateTime)),
+            "LocalDate" | "DateOnly" => Type::String(Some(Format::Date)),
+            // Raw HTTP objects of response wrappers: not JSON, kept as any.
+            "HttpRequestMessage" | "HttpResponseMessage" => Type::Any,
+            _ => return None,
+        })
     }
 
     fn wrapper(&self, _name: &str) -> Option<Wrapper> {
+        // `T?` is never rendered; there is nothing to peel.
         None
     }
 
-    fn is_list(&self, _name: &str) -> bool {
-        false
+    fn is_list(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "List" | "IList" | "IEnumerable" | "ICollection" | "HashSet" | "[]"
+        )
     }
 
-    fn is_map(&self, _name: &str) -> bool {
-        false
+    fn is_map(&self, name: &str) -> bool {
+        matches!(name, "Dictionary" | "IDictionary")
     }
 
-    fn stdlib_link(&self, _label: &str, _target: &str) -> Option<Type> {
-        None
+    fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
+        let microsoft = target.contains("learn.microsoft.com") || target.contains("nodatime.org");
+        microsoft.then(|| self.scalar(label.trim())).flatten()
     }
 }
 
-/// How strongly a document's text looks like this dialect (0 = not at all).
-pub fn score(_text: &str) -> u32 {
-    0
+/// What C# docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "nullability is never rendered, so no field is marked nullable",
+    "the Field column holds PascalCase SDK property names, not the JSON names",
+    "consts render as their base type: the value is lost",
+    "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
+];
+
+/// How strongly a document looks like Speakeasy C# docs.
+///
+/// C#-only spellings count three times; the scalars C# shares with other
+/// languages (`*string*`, `*bool*`) once, so that the doc set's majority keeps
+/// documents made of those alone (see [`super::detect_doc_set`]).
+pub fn score(text: &str) -> u32 {
+    const STRONG: &[&str] = &[
+        "Dictionary<String,",
+        "learn.microsoft.com/en-us/dotnet",
+        "nodatime.org",
+        "```csharp",
+        "[Models.Components.",
+        "[Models.Requests.",
+        "List<*string*>",
+        "*object*",
+        "*decimal*",
+    ];
+    // Java writes required primitives the same way (`*long*`, `*double*`).
+    const SHARED: &[&str] = &[
+        "*string*",
+        "*bool*",
+        "*int*",
+        "*float*",
+        "*long*",
+        "*double*",
+        "*BigInteger*",
+    ];
+    super::count_markers(text, STRONG) * 3 + super::count_markers(text, SHARED)
 }
 
-/// Reads the member type of one union doc section (`### heading` + code block).
-pub fn union_member(_heading: &str, _code: &str) -> Option<String> {
-    None
+/// C# union docs: `### Str` + `U.CreateStr(/* values here */);` — the member
+/// *name* only, turned back into a C# type (`ArrayOfAny` → `List<object>`).
+pub fn union_member(heading: &str, code: &str) -> Option<String> {
+    let heading = heading.trim().trim_matches('`');
+    let name = if heading.is_empty() {
+        // Fall back to the factory name: `U.CreateStr(...)`.
+        let start = code.find(".Create")? + ".Create".len();
+        let rest = &code[start..];
+        &rest[..rest.find('(')?]
+    } else {
+        heading
+    };
+    (!name.is_empty()).then(|| member_type(name))
+}
+
+/// `Str` → `string`, `ArrayOfMapOfAny` → `List<Dictionary<string, object>>`,
+/// any other name is a model name.
+fn member_type(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("ArrayOf") {
+        return format!("List<{}>", member_type(rest));
+    }
+    if let Some(rest) = name.strip_prefix("MapOf") {
+        return format!("Dictionary<string, {}>", member_type(rest));
+    }
+    match name {
+        "Str" => "string",
+        "Integer" => "integer",
+        "Number" => "number",
+        "Boolean" => "bool",
+        "Any" => "object",
+        "DateTime" => "DateTime",
+        "Date" => "LocalDate",
+        other => other,
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_carry_widths() {
+        let c = CSharp;
+        assert_eq!(c.scalar("long"), Some(Type::Integer(Some(Format::Int64))));
+        assert_eq!(c.scalar("int"), Some(Type::Integer(Some(Format::Int32))));
+        assert_eq!(c.scalar("double"), Some(Type::Number(Some(Format::Double))));
+        assert_eq!(
+            c.scalar("BigInteger"),
+            Some(Type::Integer(Some(Format::Bigint)))
+        );
+        assert_eq!(c.scalar("byte[]"), Some(Type::String(Some(Format::Binary))));
+        assert_eq!(c.scalar("Account"), None);
+    }
+
+    fn lower(cell: &str) -> Type {
+        let cell = crate::markdown::Cell {
+            text: cell.into(),
+            span: crate::source::SourceFile::new("x.md", "").span(0),
+        };
+        let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
+        let lowered = super::super::speakeasy::lower_cell(&cell, &CSharp, &mut refs, &mut diags);
+        assert!(diags.is_empty(), "{diags}");
+        lowered.ty
+    }
+
+    #[test]
+    fn containers_and_byte_arrays() {
+        assert_eq!(lower("*byte[]*"), Type::String(Some(Format::Binary)));
+        assert_eq!(
+            lower("Dictionary<String, List<*string*>>"),
+            Type::Map(Box::new(Type::Array(Box::new(Type::STRING))))
+        );
+        assert_eq!(
+            lower("List<List<*long*>>"),
+            Type::Array(Box::new(Type::Array(Box::new(Type::Integer(Some(
+                Format::Int64
+            ))))))
+        );
+    }
+
+    #[test]
+    fn date_links() {
+        let c = CSharp;
+        assert_eq!(
+            c.stdlib_link(
+                "DateTime",
+                "https://learn.microsoft.com/en-us/dotnet/api/system.datetime?view=net-5.0"
+            ),
+            Some(Type::String(Some(Format::DateTime)))
+        );
+        assert_eq!(
+            c.stdlib_link(
+                "LocalDate",
+                "https://nodatime.org/3.1.x/api/NodaTime.LocalDate.html"
+            ),
+            Some(Type::String(Some(Format::Date)))
+        );
+        assert_eq!(
+            c.stdlib_link(
+                "DateOnly",
+                "https://learn.microsoft.com/en-us/dotnet/api/system.dateonly?view=net-6.0"
+            ),
+            Some(Type::String(Some(Format::Date)))
+        );
+    }
+
+    #[test]
+    fn union_member_names() {
+        let code = "AccountAddressCountrySourceValueUnion.CreateStr(/* values here */);";
+        assert_eq!(union_member("Str", code).as_deref(), Some("string"));
+        assert_eq!(union_member("Number", "").as_deref(), Some("number"));
+        assert_eq!(CSharp.scalar("number"), Some(Type::NUMBER));
+        assert_eq!(
+            union_member("ArrayOfAny", "").as_deref(),
+            Some("List<object>")
+        );
+        assert_eq!(
+            union_member("ArrayOfMapOfAny", "").as_deref(),
+            Some("List<Dictionary<string, object>>")
+        );
+        assert_eq!(
+            union_member("AccountAddressSourceValueCountry", "").as_deref(),
+            Some("AccountAddressSourceValueCountry")
+        );
+        assert_eq!(union_member("", code).as_deref(), Some("string"));
+    }
+
+    #[test]
+    fn detects_csharp_markers() {
+        assert!(score("| `Data` | Dictionary<String, *object*> | :heavy_minus_sign: | N/A |") > 0);
+        assert!(score("| `Id` | *double* | :heavy_check_mark: | N/A |") > 0);
+        assert_eq!(score("| `id` | *str* | :heavy_check_mark: | N/A |"), 0);
+    }
 }

@@ -127,6 +127,9 @@ pub fn score(text: &str) -> u32 {
         ("`int64`", 3),
         ("`float64`", 3),
         ("optionalnullable.OptionalNullable[", 3),
+        // Shared with TypeScript, C# and PHP (not Python): weak evidence that keeps
+        // a Go doc made only of plain strings with its doc set.
+        ("*string* ", 1),
     ];
     let pointer_links = text
         .match_indices("[*")

@@ -40,6 +40,9 @@ pub struct PendingRef {
     pub name: String,
     /// Where the Type cell is.
     pub span: Span,
+    /// Union members the link label spells out (`[Crystalline::Union.new(A, B)](u.md)`),
+    /// for union docs that list none themselves (Ruby, Java: title only).
+    pub label_members: Option<Vec<Type>>,
 }
 
 /// The key a pending reference gets inside `Type::Ref` until resolution.
@@ -81,6 +84,12 @@ pub trait TypeNames {
     /// dialect's mangling can be undone (`Eighta9c6…` → `8a9c6…`); by default unchanged.
     fn model_name(&self, class_name: &str) -> String {
         class_name.to_string()
+    }
+
+    /// Whether the dialect renders date and date-time alike (PHP `\DateTime`),
+    /// so that a field's date-only examples may tell a date apart.
+    fn dates_ambiguous(&self) -> bool {
+        false
     }
 }
 
@@ -158,12 +167,14 @@ impl LowerCx<'_> {
                 return if w.nullable { nullable(ty) } else { ty };
             }
         }
-        if self.names.is_list(name) {
+        // A name can be both (PHP `array<T>` / `array<string, T>`): arity decides.
+        let is_map = self.names.is_map(name) && (args.len() > 1 || !self.names.is_list(name));
+        if self.names.is_list(name) && !is_map {
             if let Some(item) = args.last() {
                 return Type::Array(Box::new(self.lower(item)));
             }
         }
-        if self.names.is_map(name) {
+        if is_map {
             if let Some(value) = args.last() {
                 return Type::Map(Box::new(self.lower(value)));
             }
@@ -270,18 +281,22 @@ impl LowerCx<'_> {
         match inner {
             // A union written in the label: `[Union[A, B]](u.md)`, `[string|int](u.md)`
             // — the doc it links to is the union model itself.
-            Expr::Apply(n, _) if n == "Union" || n == "Crystalline::Union.new" => {
-                self.link_ref(target, stem, "")
+            Expr::Apply(n, members) if n == "Union" || n == "Crystalline::Union.new" => {
+                let members = self.label_members(members);
+                self.link_ref(target, stem, "", members)
             }
-            Expr::Union(_) => self.link_ref(target, stem, ""),
+            Expr::Union(members) => {
+                let members = self.label_members(members);
+                self.link_ref(target, stem, "", members)
+            }
             Expr::Name(n) => {
                 let name = self.names.model_name(&base_name(n));
-                self.link_ref(target, stem, &name)
+                self.link_ref(target, stem, &name, None)
             }
             other => {
                 // Containers inside a label (`[List[X]](x.md)`, openapi-generator): keep the shape.
                 let mut shape = self.lower(other);
-                let key = self.link_ref(target, stem, "");
+                let key = self.link_ref(target, stem, "", None);
                 shape.visit_mut(&mut |t| {
                     if matches!(t, Type::Any) {
                         *t = key.clone();
@@ -304,20 +319,40 @@ impl LowerCx<'_> {
             // Refer to the model by the name its own doc will get.
             let model = self.names.model_name(&base);
             if let Some(target) = self.names.name_target(name) {
-                return self.link_ref(&target, file_stem(&target), &model);
+                return self.link_ref(&target, file_stem(&target), &model, None);
             }
             return self.reference(stem, &model);
         }
         self.unknown(name)
     }
 
-    fn link_ref(&mut self, target: &str, stem: String, name: &str) -> Type {
+    /// Lowers the members a union label names, without `null` (the field says that).
+    fn label_members(&mut self, members: &[Expr]) -> Option<Vec<Type>> {
+        let mut out = Vec::new();
+        for m in members {
+            match self.lower(m) {
+                Type::Const(Value::Null) => {}
+                Type::Nullable(t) => push_unique(&mut out, *t),
+                t => push_unique(&mut out, t),
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    fn link_ref(
+        &mut self,
+        target: &str,
+        stem: String,
+        name: &str,
+        label_members: Option<Vec<Type>>,
+    ) -> Type {
         let index = self.refs.len();
         self.refs.push(PendingRef {
             target: Some(target.to_string()),
             file_stem: Some(stem),
             name: name.to_string(),
             span: self.span.clone(),
+            label_members,
         });
         Type::Ref(pending_key(index))
     }
@@ -330,6 +365,7 @@ impl LowerCx<'_> {
             file_stem,
             name: name.to_string(),
             span: self.span.clone(),
+            label_members: None,
         });
         Type::Ref(pending_key(index))
     }

@@ -104,9 +104,14 @@ impl Dialect {
         }
     }
 
-    /// What this dialect's docs cannot express; reported once per doc set that uses it.
+    /// What the dialect's docs cannot express: reported once per doc set, so
+    /// that a lossy field is a known limitation rather than a silent guess.
     pub fn limitations(self) -> &'static [&'static str] {
         match self {
+            Dialect::CSharp => csharp::LIMITATIONS,
+            Dialect::Ruby => ruby::LIMITATIONS,
+            Dialect::Php => php::LIMITATIONS,
+            Dialect::OpenApiGenerator => openapi_generator::LIMITATIONS,
             Dialect::TypeScript => typescript::LIMITATIONS,
             Dialect::Go => go::LIMITATIONS,
             Dialect::Java => java::LIMITATIONS,
@@ -175,6 +180,9 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
+    if dialect == Dialect::OpenApiGenerator {
+        return openapi_generator::parse(source, &blocks, diags);
+    }
     speakeasy::parse(
         source,
         &blocks,
@@ -204,6 +212,43 @@ pub(crate) fn weighted_count(text: &str, markers: &[(&str, u32)]) -> u32 {
         .iter()
         .map(|(m, w)| text.matches(m).count() as u32 * w)
         .sum()
+}
+
+/// Picks the dialect of every document of a doc set.
+///
+/// Each document is first detected on its own ([`detect`]); the most common
+/// result is the doc set's majority. Scalar spellings are shared between
+/// languages (`*string*`, `*int*`, `*bool*`), so a document the majority
+/// dialect also fits (scores above 0) stays with the majority, and a document
+/// with no sign of any dialect gets it too.
+pub fn detect_doc_set(texts: &[&str]) -> Vec<Dialect> {
+    let detected: Vec<Option<Dialect>> = texts.iter().map(|t| detect(t)).collect();
+    let majority = majority(&detected).unwrap_or(Dialect::Python);
+    texts
+        .iter()
+        .zip(detected)
+        .map(|(text, d)| match d {
+            Some(d) if d == majority || majority.score(text) == 0 => d,
+            _ => majority,
+        })
+        .collect()
+}
+
+/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
+fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
+    let mut counts = std::collections::BTreeMap::new();
+    for d in detected.iter().flatten() {
+        *counts.entry(*d).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
+}
+
+/// How many times any of `markers` occurs in `text` (for dialect scores).
+pub fn count_markers(text: &str, markers: &[&str]) -> u32 {
+    markers.iter().map(|m| text.matches(m).count() as u32).sum()
 }
 
 /// Finds the `# Title` heading: (block index, raw title text, span).

@@ -1,41 +1,199 @@
-//! Speakeasy Ruby docs (`*T.nilable(::String)*`, `Crystalline::Nilable.new(...)`).
+//! Speakeasy Ruby docs: Sorbet (`*T.nilable(::String)*`, `T::Array<...>`,
+//! `T::Hash[Symbol, ...]`, `*T::Boolean*`) and Crystalline
+//! (`*Crystalline::Nilable.new(::String)*`, `Crystalline::Array<...>`,
+//! `Crystalline::Hash[Symbol, ...]`, `*Crystalline::Boolean.new*`).
 //!
-//! Not implemented yet: every name is unknown, so cells fall back to any JSON value.
+//! `Nilable` / `T.nilable` mean "optional or nullable": on a required field it
+//! is a required nullable value, on an optional one it says nothing more.
+//! Date links carry swapped labels like Python: ruby-doc `Date.html` is a
+//! date-time, `DateTime.html` a date. Union docs are empty (title only); the
+//! members survive only in the `[Crystalline::Union.new(A, B)](u.md)` labels
+//! of the fields that use them, which the resolver copies into the union doc.
 
 use super::lower::{TypeNames, Wrapper};
-use crate::ir::Type;
+use crate::ir::{Format, Type};
 
 /// The Ruby dialect's type names.
 pub struct Ruby;
 
 impl TypeNames for Ruby {
-    fn scalar(&self, _name: &str) -> Option<Type> {
-        None
+    fn scalar(&self, name: &str) -> Option<Type> {
+        let name = name.trim_start_matches("::");
+        Some(match name {
+            "String" | "Symbol" => Type::STRING,
+            "Integer" => Type::INTEGER,
+            "Float" | "Numeric" => Type::NUMBER,
+            "BigDecimal" => Type::Number(Some(Format::Decimal)),
+            "T::Boolean"
+            | "Crystalline::Boolean.new"
+            | "Crystalline::Boolean"
+            | "TrueClass"
+            | "FalseClass" => Type::Boolean,
+            "Object" | "T.untyped" | "BasicObject" => Type::Any,
+            // Raw HTTP objects of response wrappers: not JSON, kept as any.
+            "Faraday::Response" | "Net::HTTPResponse" => Type::Any,
+            "IO" | "StringIO" | "File" => Type::String(Some(Format::Binary)),
+            _ => return None,
+        })
     }
 
-    fn wrapper(&self, _name: &str) -> Option<Wrapper> {
-        None
+    fn wrapper(&self, name: &str) -> Option<Wrapper> {
+        matches!(name, "T.nilable" | "Crystalline::Nilable.new").then_some(Wrapper {
+            optional: true,
+            nullable: false,
+        })
     }
 
-    fn is_list(&self, _name: &str) -> bool {
-        false
+    fn is_list(&self, name: &str) -> bool {
+        matches!(name, "T::Array" | "Crystalline::Array" | "Array" | "T::Set")
     }
 
-    fn is_map(&self, _name: &str) -> bool {
-        false
+    fn is_map(&self, name: &str) -> bool {
+        matches!(name, "T::Hash" | "Crystalline::Hash" | "Hash")
     }
 
-    fn stdlib_link(&self, _label: &str, _target: &str) -> Option<Type> {
+    fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
+        if target.contains("ruby-doc.org") {
+            // Labels are swapped by the generator; the page name is right.
+            if target.ends_with("/DateTime.html") {
+                return Some(Type::String(Some(Format::Date)));
+            }
+            if target.ends_with("/Date.html") {
+                return Some(Type::String(Some(Format::DateTime)));
+            }
+            return self.scalar(label);
+        }
+        if target.contains("rubydoc.info/gems/faraday") {
+            return Some(Type::Any);
+        }
         None
     }
 }
 
-/// How strongly a document's text looks like this dialect (0 = not at all).
-pub fn score(_text: &str) -> u32 {
-    0
+/// What Ruby docs cannot express (see [`super::Dialect::limitations`]).
+pub const LIMITATIONS: &[&str] = &[
+    "`Nilable` means optional or nullable: only required fields become nullable",
+    "`Integer`/`Float` carry no width, so int32/int64/float/double formats are lost",
+    "consts render as their base type: the value is lost",
+    "union docs are empty: members come only from `Crystalline::Union.new(...)` labels where a field names them",
+];
+
+/// How strongly a document looks like Speakeasy Ruby docs.
+pub fn score(text: &str) -> u32 {
+    const MARKERS: &[&str] = &[
+        "Crystalline::",
+        "T.nilable(",
+        "T::Array",
+        "T::Hash",
+        "T::Boolean",
+        "*::String*",
+        "*::Integer*",
+        "*::Float*",
+        "*::Object*",
+        "Models::Components::",
+        "Models::Operations::",
+        "ruby-doc.org",
+        "rubydoc.info",
+        "```ruby",
+    ];
+    super::count_markers(text, MARKERS) * 3
 }
 
-/// Reads the member type of one union doc section (`### heading` + code block).
-pub fn union_member(_heading: &str, _code: &str) -> Option<String> {
-    None
+/// Ruby union docs are empty (`# Name` only); should a member section appear,
+/// its heading is read as a type.
+pub fn union_member(heading: &str, _code: &str) -> Option<String> {
+    let heading = heading.trim().trim_matches('`').trim();
+    (!heading.is_empty()).then(|| heading.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_both_runtimes() {
+        let r = Ruby;
+        assert_eq!(r.scalar("::String"), Some(Type::STRING));
+        assert_eq!(r.scalar("String"), Some(Type::STRING));
+        assert_eq!(r.scalar("Crystalline::Boolean.new"), Some(Type::Boolean));
+        assert_eq!(r.scalar("T::Boolean"), Some(Type::Boolean));
+        assert_eq!(r.scalar("::Object"), Some(Type::Any));
+        assert_eq!(r.scalar("Models::Components::User"), None);
+    }
+
+    #[test]
+    fn nilable_is_optional_or_nullable() {
+        let w = Ruby.wrapper("Crystalline::Nilable.new").unwrap();
+        assert!(w.optional && !w.nullable);
+        assert_eq!(Ruby.wrapper("T.nilable"), Some(w));
+        assert!(Ruby.is_list("Crystalline::Array") && Ruby.is_list("T::Array"));
+        assert!(Ruby.is_map("Crystalline::Hash") && Ruby.is_map("T::Hash"));
+    }
+
+    fn lower(cell: &str) -> (Type, Wrapper, usize) {
+        let cell = crate::markdown::Cell {
+            text: cell.into(),
+            span: crate::source::SourceFile::new("x.md", "").span(0),
+        };
+        let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
+        let lowered = super::super::speakeasy::lower_cell(&cell, &Ruby, &mut refs, &mut diags);
+        assert!(diags.is_empty(), "{diags}");
+        (lowered.ty, lowered.wrapper, refs.len())
+    }
+
+    #[test]
+    fn sorbet_and_crystalline_cells() {
+        let optional = Wrapper {
+            optional: true,
+            nullable: false,
+        };
+        assert_eq!(lower("*T.nilable(::String)*"), (Type::STRING, optional, 0));
+        assert_eq!(
+            lower("*Crystalline::Nilable.new(Crystalline::Boolean.new)*"),
+            (Type::Boolean, optional, 0)
+        );
+        assert_eq!(
+            lower("T::Array<*String*>").0,
+            Type::Array(Box::new(Type::STRING))
+        );
+        assert_eq!(
+            lower("T::Hash[Symbol, *String*]").0,
+            Type::Map(Box::new(Type::STRING))
+        );
+        assert_eq!(
+            lower("Crystalline::Hash[Symbol, *::Object*]").0,
+            Type::Map(Box::new(Type::Any))
+        );
+        let (ty, w, refs) =
+            lower("[T.nilable(::OpenApiSDK::Shared::GenerateBumpType)](../../models/shared/generatebumptype.md)");
+        assert!(matches!(ty, Type::Ref(_)) && w == optional && refs == 1);
+        // A union label: one ref to the union doc plus one per named member.
+        let (ty, _, refs) = lower("Crystalline::Array<[Crystalline::Union.new(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>");
+        assert!(matches!(ty, Type::Array(_)) && refs == 3);
+    }
+
+    #[test]
+    fn swapped_date_links() {
+        assert_eq!(
+            Ruby.stdlib_link(
+                "Date",
+                "https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/Date.html"
+            ),
+            Some(Type::String(Some(Format::DateTime)))
+        );
+        assert_eq!(
+            Ruby.stdlib_link(
+                "DateTime",
+                "https://ruby-doc.org/stdlib-2.6.1/libdoc/date/rdoc/DateTime.html"
+            ),
+            Some(Type::String(Some(Format::Date)))
+        );
+    }
+
+    #[test]
+    fn detects_ruby_markers() {
+        assert!(score("| `id` | *Crystalline::Nilable.new(::String)* | :heavy_minus_sign: |") > 0);
+        assert!(score("| `tags` | T::Array<*String*> | :heavy_minus_sign: |") > 0);
+        assert_eq!(score("| `id` | *string* | :heavy_check_mark: |"), 0);
+    }
 }

@@ -17,7 +17,7 @@ use super::lower::{LowerCx, Lowered, PendingRef, TypeNames};
 use super::type_expr;
 use super::{ParsedDoc, UnionMembers};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Enum, EnumValue, Field, Model, ModelKind, Object, Type, Union};
+use crate::ir::{Enum, EnumValue, Field, Format, Model, ModelKind, Object, Type, Union};
 use crate::markdown::{Block, Cell, Row, Table};
 use crate::source::{SourceFile, Span};
 
@@ -339,9 +339,13 @@ fn field_row(
         .example
         .map(|c| examples(&row.cells[c].text, &lowered.ty))
         .unwrap_or_default();
+    let mut ty = lowered.ty;
+    if names.dates_ambiguous() {
+        refine_date(&mut ty, &examples);
+    }
     Some(Field {
         wire_name: name,
-        ty: lowered.ty,
+        ty,
         required,
         nullable,
         description,
@@ -351,6 +355,33 @@ fn field_row(
         read_only: false,
         span: row.span.clone(),
     })
+}
+
+/// A date-time whose examples are all full dates (`2026-03-20`) is a date,
+/// for dialects that render both alike.
+fn refine_date(ty: &mut Type, examples: &[Value]) {
+    let is_date = |v: &Value| {
+        v.as_str().is_some_and(|s| {
+            s.len() == 10
+                && s.char_indices().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        })
+    };
+    if examples.is_empty() || !examples.iter().all(is_date) {
+        return;
+    }
+    let target = match ty {
+        Type::Nullable(inner) => inner.as_mut(),
+        other => other,
+    };
+    if *target == Type::String(Some(Format::DateTime)) {
+        *target = Type::String(Some(Format::Date));
+    }
 }
 
 /// Lowers one Type cell, warning (and falling back to any) when it does not parse.
@@ -660,6 +691,18 @@ mod tests {
         );
         let blocks = crate::markdown::blocks_with_ranges(&source);
         assert_eq!(example_nulls(&blocks), ["title"]);
+    }
+
+    #[test]
+    fn date_only_examples_refine_date_times() {
+        let mut ty = Type::String(Some(Format::DateTime));
+        refine_date(&mut ty, &[Value::from("2026-03-20")]);
+        assert_eq!(ty, Type::String(Some(Format::Date)));
+        let mut ty = Type::String(Some(Format::DateTime));
+        refine_date(&mut ty, &[Value::from("2026-04-15T10:35:00+02:00")]);
+        assert_eq!(ty, Type::String(Some(Format::DateTime)));
+        refine_date(&mut ty, &[]);
+        assert_eq!(ty, Type::String(Some(Format::DateTime)));
     }
 
     #[test]

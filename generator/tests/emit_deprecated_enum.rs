@@ -1,0 +1,35 @@
+//! A deprecated enum model must not make the generated code warn: the impls
+//! that name it allow `deprecated`.
+
+use modeldoc::emit::rust::{emit_single, RustOptions};
+use modeldoc::ir::{Enum, EnumValue, Model, ModelKind, Schema};
+use modeldoc::source::SourceFile;
+
+#[test]
+fn deprecated_enum_impls_allow_deprecated() {
+    let span = SourceFile::new("status.md", "# Status").span(0);
+    let schema = Schema {
+        models: vec![Model {
+            name: "AtsListJobsStatus".into(),
+            description: None,
+            deprecated: true,
+            kind: ModelKind::Enum(Enum {
+                values: vec![EnumValue {
+                    name: None,
+                    value: "open".into(),
+                }],
+                open: false,
+            }),
+            span,
+        }],
+    };
+    let code = emit_single(&schema, &RustOptions::default());
+    for item in ["impl std::fmt::Display", "impl std::str::FromStr"] {
+        let at = code.find(item).expect("impl emitted");
+        let before = code[..at].trim_end();
+        assert!(
+            before.ends_with("#[allow(deprecated)]"),
+            "`{item}` is not preceded by #[allow(deprecated)]:\n{code}"
+        );
+    }
+}
