@@ -131,13 +131,15 @@ pub enum Class {
     UnionMembers,
     /// Model or field descriptions (whitespace ignored).
     Description,
+    /// The deprecated mark of a model or field.
+    Deprecated,
     /// Wire names equal only once normalised (`created_at` vs `CreatedAt`).
     WireName,
 }
 
 impl Class {
     /// Every class, in report order.
-    pub const ALL: [Class; 10] = [
+    pub const ALL: [Class; 11] = [
         Class::MissingModel,
         Class::MissingField,
         Class::Kind,
@@ -147,6 +149,7 @@ impl Class {
         Class::EnumValues,
         Class::UnionMembers,
         Class::Description,
+        Class::Deprecated,
         Class::WireName,
     ];
 
@@ -162,6 +165,7 @@ impl Class {
             Class::EnumValues => "enum-values",
             Class::UnionMembers => "union-members",
             Class::Description => "description",
+            Class::Deprecated => "deprecated",
             Class::WireName => "wire-name",
         }
     }
@@ -438,6 +442,10 @@ impl Walk<'_> {
             let detail = text_detail(&a.description, &b.description);
             self.push(Class::Description, name, None, detail, None);
         }
+        if a.deprecated != b.deprecated {
+            let detail = format!("deprecated {} vs {}", a.deprecated, b.deprecated);
+            self.push(Class::Deprecated, name, None, detail, None);
+        }
         match (&a.kind, &b.kind) {
             (ModelKind::Object(x), ModelKind::Object(y)) => self.object(name, x, y),
             (ModelKind::Enum(x), ModelKind::Enum(y)) => {
@@ -552,6 +560,10 @@ impl Walk<'_> {
             let detail = format!("nullable {} vs {}", a.nullable, b.nullable);
             self.push(Class::Nullable, model, name, detail, explained_by);
         }
+        if a.deprecated != b.deprecated {
+            let detail = format!("deprecated {} vs {}", a.deprecated, b.deprecated);
+            self.push(Class::Deprecated, model, name, detail, None);
+        }
         if let Some(d) = self.cx.diff(&a.ty, &b.ty) {
             self.push_type(model, name, d);
         }
@@ -595,5 +607,33 @@ fn kind_name(kind: &ModelKind) -> String {
         ModelKind::Enum(_) => "enum".into(),
         ModelKind::Union(_) => "union".into(),
         ModelKind::Alias { ty } => format!("alias of {}", show(ty)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_pair_exactly_first_then_normalized_one_to_one() {
+        assert_eq!(normalize("User_API-Key2"), "userapikey2");
+        let xs = ["user_id", "UserId", "tags"];
+        let ys = ["UserID", "user_id", "Tags", "extra"];
+        let partner = pair_by_name(&xs, &ys, |s| s);
+        assert_eq!(partner, [Some(1), Some(0), Some(2)]);
+        let (pairs, only_x, only_y) = split(&xs, &ys, &partner);
+        assert_eq!(pairs.len(), 3);
+        assert!(only_x.is_empty());
+        assert_eq!(only_y, [&"extra"]);
+    }
+
+    #[test]
+    fn parallel_refs_follow_containers() {
+        let r = |n: &str| Type::Ref(n.into());
+        let a = Type::Array(Box::new(Type::Nullable(Box::new(r("X")))));
+        let b = Type::Array(Box::new(r("Y")));
+        let mut out = Vec::new();
+        parallel_refs(&a, &b, &mut out);
+        assert_eq!(out, [("X", "Y")]);
     }
 }

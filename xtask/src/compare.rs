@@ -1,6 +1,7 @@
 //! `cargo xtask compare [--json] <DOCS_A> <DOCS_B>`: loads two doc sets of the
 //! same API and prints how their IRs differ ([`modeldoc::compare`]), with the
 //! differences each side's dialect explains. `--json` prints the report as JSON.
+//! Paths are relative to the workspace root (the xtask runs there).
 
 use std::process::ExitCode;
 
@@ -23,6 +24,13 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for (side, path, loaded) in [("A", a, &loaded_a), ("B", b, &loaded_b)] {
+        eprintln!(
+            "{side}: {path}: {} docs, {} warning(s)",
+            loaded.files.len(),
+            loaded.diagnostics.warning_count()
+        );
+    }
     let report = compare::compare(
         &Input::for_loaded(a.as_str(), &loaded_a),
         &Input::for_loaded(b.as_str(), &loaded_b),

@@ -18,8 +18,10 @@ pub enum Loss {
     Nullability,
     /// An optional field's nullability is not shown (Go: one pointer for both).
     OptionalNullability,
-    /// Arrays, maps and dates are never wrapped in a nullable marker.
+    /// Arrays and maps are never wrapped in a nullable marker.
     ContainerNullability,
+    /// Dates and date-times are never wrapped in a nullable marker.
+    DateNullability,
     /// Integer and float widths (`int32`/`int64`, `float`/`double`) are not shown.
     NumericWidths,
     /// Integers and numbers share one type name (TypeScript `number`).
@@ -38,7 +40,8 @@ impl Loss {
         match self {
             Loss::Nullability => "nullability not shown",
             Loss::OptionalNullability => "optional fields' nullability not shown",
-            Loss::ContainerNullability => "nullable arrays, maps and dates not shown",
+            Loss::ContainerNullability => "nullable arrays and maps not shown",
+            Loss::DateNullability => "nullable dates not shown",
             Loss::NumericWidths => "int/float widths not shown",
             Loss::IntegerVsNumber => "integer vs number not shown",
             Loss::DateVsDateTime => "date vs date-time not shown",
@@ -63,7 +66,12 @@ impl fmt::Display for Loss {
 pub fn losses(dialect: Dialect) -> &'static [Loss] {
     use Loss::*;
     match dialect {
-        Dialect::Python => &[NumericWidths, ContainerNullability, WireCase],
+        Dialect::Python => &[
+            NumericWidths,
+            ContainerNullability,
+            DateNullability,
+            WireCase,
+        ],
         Dialect::TypeScript => &[Nullability, NumericWidths, IntegerVsNumber, WireCase],
         Dialect::Go => &[OptionalNullability, ContainerNullability, WireCase],
         Dialect::Java => &[UnionMembers, WireCase],

@@ -40,21 +40,18 @@ impl Cx<'_> {
     /// Why `side` may show no `null` for a value of type `ty`; `required` is
     /// `None` below field level.
     pub fn null_loss(&self, side: Side, ty: &Type, required: Option<bool>) -> Option<Explanation> {
-        let container = matches!(
-            ty,
-            Type::Array(_) | Type::Map(_) | Type::String(Some(Format::Date | Format::DateTime))
-        );
+        let container = match ty {
+            Type::Array(_) | Type::Map(_) => Some(Loss::ContainerNullability),
+            Type::String(Some(Format::Date | Format::DateTime)) => Some(Loss::DateNullability),
+            _ => None,
+        };
         self.explain(side, Loss::Nullability)
             .or_else(|| {
                 (required == Some(false))
                     .then(|| self.explain(side, Loss::OptionalNullability))
                     .flatten()
             })
-            .or_else(|| {
-                container
-                    .then(|| self.explain(side, Loss::ContainerNullability))
-                    .flatten()
-            })
+            .or_else(|| container.and_then(|loss| self.explain(side, loss)))
     }
 
     /// Whether two types are the same up to explained differences.
@@ -220,5 +217,93 @@ pub fn show(ty: &Type) -> String {
             format!("union<{}>", members.join(" | "))
         }
         Type::Nullable(t) => format!("nullable<{}>", show(t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PYTHON: &[Loss] = &[Loss::NumericWidths, Loss::ContainerNullability];
+    const GO: &[Loss] = &[Loss::OptionalNullability];
+
+    fn cx() -> Cx<'static> {
+        Cx {
+            losses: [PYTHON, GO],
+            pairs: [("RelatedMeta".to_string(), "Metadata".to_string())].into(),
+        }
+    }
+
+    fn explained_by(a: &Type, b: &Type) -> Option<Option<Explanation>> {
+        cx().diff(a, b).map(|d| d.explained_by)
+    }
+
+    #[test]
+    fn widths_are_explained_only_on_the_side_that_loses_them() {
+        let int64 = Type::Integer(Some(Format::Int64));
+        let a = Some(Explanation {
+            side: Side::A,
+            loss: Loss::NumericWidths,
+        });
+        assert_eq!(explained_by(&Type::INTEGER, &int64), Some(a));
+        assert_eq!(explained_by(&int64, &Type::INTEGER), Some(None));
+        let int32 = Type::Integer(Some(Format::Int32));
+        assert_eq!(explained_by(&int32, &int64), Some(None));
+        let date = Type::String(Some(Format::Date));
+        assert_eq!(
+            cx().diff(&date, &Type::STRING).map(|d| d.class),
+            Some(Class::Format)
+        );
+        assert_eq!(explained_by(&date, &Type::STRING), Some(None));
+    }
+
+    #[test]
+    fn kinds_win_over_nullability_and_formats() {
+        let nullable_list = Type::Nullable(Box::new(Type::Array(Box::new(Type::STRING))));
+        let d = cx().diff(&Type::Array(Box::new(Type::STRING)), &nullable_list);
+        let d = d.expect("differs");
+        assert_eq!(d.class, Class::Nullable);
+        assert_eq!(
+            d.explained_by.map(|e| e.loss),
+            Some(Loss::ContainerNullability)
+        );
+        let d = cx().diff(&Type::Boolean, &Type::Nullable(Box::new(Type::STRING)));
+        assert_eq!(d.map(|d| d.class), Some(Class::Kind));
+        let d = cx().diff(
+            &Type::Array(Box::new(Type::INTEGER)),
+            &Type::Map(Box::new(Type::INTEGER)),
+        );
+        assert_eq!(
+            d.map(|d| d.detail),
+            Some("array<integer> vs map<integer>".into())
+        );
+    }
+
+    #[test]
+    fn refs_match_by_normalized_or_paired_name_and_unions_as_sets() {
+        let r = |n: &str| Type::Ref(n.into());
+        assert_eq!(cx().diff(&r("User_API"), &r("UserApi")), None);
+        assert_eq!(cx().diff(&r("RelatedMeta"), &r("Metadata")), None);
+        assert_eq!(
+            cx().diff(&r("Metadata"), &r("RelatedMeta"))
+                .map(|d| d.class),
+            Some(Class::Kind)
+        );
+        let u = |ts: Vec<Type>| Type::Union(ts);
+        let int64 = Type::Integer(Some(Format::Int64));
+        assert_eq!(
+            cx().diff(
+                &u(vec![Type::STRING, Type::INTEGER]),
+                &u(vec![int64, Type::STRING])
+            ),
+            None
+        );
+        let d = cx().diff(
+            &u(vec![Type::STRING, Type::Boolean]),
+            &u(vec![Type::STRING, Type::NUMBER]),
+        );
+        let d = d.expect("differs");
+        assert_eq!(d.class, Class::UnionMembers);
+        assert_eq!(d.detail, "only in A: [boolean]; only in B: [number]");
     }
 }
