@@ -26,13 +26,14 @@ pub struct LoadedDoc {
 ///
 /// `docs` must be in a deterministic order (sorted by path); on a model-name
 /// collision the first document keeps the name and later ones get a numeric
-/// suffix, except that schema docs go before operation wrappers
-/// (`operations/`, `requests/`), which the generator synthesizes.
+/// suffix, except that schema docs go before the wrappers the generator
+/// synthesizes: operations (`operations/`, `requests/`) and error classes
+/// (`errors/`, `apierrors/`, `sdkerrors/`), which wrap the schema of that name.
 pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     let mut names: Vec<String> = vec![String::new(); docs.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (is_operation_doc(&docs[i].path), i));
+    order.sort_by_key(|&i| (is_wrapper_doc(&docs[i].path), i));
     for i in order {
         let d = &docs[i];
         let mut name = d.doc.model.name.clone();
@@ -200,10 +201,12 @@ impl Index {
 }
 
 /// Whether a doc lives in an operations folder (request/response wrappers, not schemas).
-fn is_operation_doc(path: &Path) -> bool {
+/// Whether a doc lives in a folder of generator-made wrappers (operations, errors).
+fn is_wrapper_doc(path: &Path) -> bool {
+    const FOLDERS: [&str; 5] = ["operations", "requests", "errors", "apierrors", "sdkerrors"];
     path.components().any(|c| {
         let c = c.as_os_str().to_string_lossy();
-        c.eq_ignore_ascii_case("operations") || c.eq_ignore_ascii_case("requests")
+        FOLDERS.iter().any(|f| c.eq_ignore_ascii_case(f))
     })
 }
 
@@ -233,4 +236,47 @@ fn normalize(path: &Path) -> PathBuf {
     }
     let lowered: PathBuf = out.iter().collect();
     PathBuf::from(lowered.to_string_lossy().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_document, Dialect};
+    use crate::source::SourceFile;
+
+    fn doc(path: &str, text: &str) -> LoadedDoc {
+        let source = SourceFile::new(path, text);
+        let mut diags = Diagnostics::default();
+        let doc = parse_document(&source, Dialect::Go, &mut diags).expect("parses");
+        LoadedDoc {
+            path: path.into(),
+            doc,
+        }
+    }
+
+    #[test]
+    fn schema_docs_keep_the_name_over_error_and_operation_wrappers() {
+        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
+        let docs = vec![
+            doc("models/apierrors/thing.md", &format!("# Thing\n\n{fields}")),
+            doc(
+                "models/components/thing.md",
+                &format!("# Thing\n\n{fields}"),
+            ),
+            doc(
+                "models/operations/thing.md",
+                &format!("# Thing\n\n{fields}"),
+            ),
+        ];
+        let mut diags = Diagnostics::default();
+        let schema = resolve(docs, &mut diags);
+        let file = |name: &str| schema.model(name).map(|m| m.span.file.to_string());
+        assert_eq!(file("Thing").as_deref(), Some("models/components/thing.md"));
+        assert_eq!(file("Thing2").as_deref(), Some("models/apierrors/thing.md"));
+        assert_eq!(
+            file("Thing3").as_deref(),
+            Some("models/operations/thing.md")
+        );
+        assert_eq!(diags.warning_count(), 2);
+    }
 }

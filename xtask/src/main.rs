@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask codegen [--check]`,
-//! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]).
+//! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]),
+//! `cargo xtask compare [--json] DOCS_A DOCS_B` (see [`compare`]).
 //!
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
@@ -9,6 +10,7 @@
 
 use std::process::ExitCode;
 
+mod compare;
 mod fidelity;
 
 fn main() -> ExitCode {
@@ -28,9 +30,10 @@ fn main() -> ExitCode {
             codegen(check)
         }
         Some("fidelity") => fidelity::run(&args[1..]),
+        Some("compare") => compare::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]\n       cargo xtask compare [--json] DOCS_A DOCS_B"
             );
             ExitCode::from(2)
         }

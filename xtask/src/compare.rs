@@ -1,0 +1,50 @@
+//! `cargo xtask compare [--json] <DOCS_A> <DOCS_B>`: loads two doc sets of the
+//! same API and prints how their IRs differ ([`modeldoc::compare`]), with the
+//! differences each side's dialect explains. `--json` prints the report as JSON.
+//! Paths are relative to the workspace root (the xtask runs there).
+
+use std::process::ExitCode;
+
+use modeldoc::compare::{self, Input};
+
+/// Runs the subcommand; exit 0 when the report was printed, 1 when a doc set
+/// does not load, 2 on usage errors.
+pub fn run(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [a, b] = paths.as_slice() else {
+        eprintln!("usage: cargo xtask compare [--json] <DOCS_A> <DOCS_B>");
+        return ExitCode::from(2);
+    };
+    let load = |path: &str| modeldoc::Config::new().input(path).load();
+    let (loaded_a, loaded_b) = match (load(a), load(b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (side, path, loaded) in [("A", a, &loaded_a), ("B", b, &loaded_b)] {
+        eprintln!(
+            "{side}: {path}: {} docs, {} warning(s)",
+            loaded.files.len(),
+            loaded.diagnostics.warning_count()
+        );
+    }
+    let report = compare::compare(
+        &Input::for_loaded(a.as_str(), &loaded_a),
+        &Input::for_loaded(b.as_str(), &loaded_b),
+    );
+    if json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("xtask compare: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{report}");
+    }
+    ExitCode::SUCCESS
+}
