@@ -4,7 +4,7 @@
 mod user_api_key;
 pub use user_api_key::*;
 
-/// Serde helpers that keep `null` and absent apart for optional fields.
+/// Serde helpers: `null` and absent kept apart for optional fields, structs read from objects only.
 mod serde_nulls {
     /// Deserializes a present optional field, rejecting `null` (absent fields never reach it).
     pub fn non_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
@@ -13,5 +13,32 @@ mod serde_nulls {
         D: serde::Deserializer<'de>,
     {
         T::deserialize(deserializer).map(Some)
+    }
+    /// Lets a struct deserialize from a JSON object only: derived struct impls also take an array, by position.
+    pub struct ObjectOnly<D>(pub D);
+    impl<'de, D: serde::Deserializer<'de>> serde::Deserializer<'de> for ObjectOnly<D> {
+        type Error = D::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_any(visitor)
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_map(visitor)
+        }
+        fn is_human_readable(&self) -> bool {
+            self.0.is_human_readable()
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Response when creating an API key successfully
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct UserApiKey {
     /// Human-readable alias for the key
     #[serde(
@@ -53,4 +54,22 @@ pub struct UserApiKey {
     /// The user that the key represents
     #[serde(deserialize_with = "Option::deserialize")]
     pub user_id: Option<String>,
+}
+
+impl serde::Serialize for UserApiKey {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        Self::serialize(self, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for UserApiKey {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        Self::deserialize(super::serde_nulls::ObjectOnly(deserializer))
+    }
 }

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -62,12 +62,12 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     }
     let refs = plan.super_refs();
     for (owner, items) in &by_owner {
-        let module = modules.claim(
-            names::field_name(owner)
-                .trim_start_matches("r#")
-                .to_string(),
-        );
-        let module = module.trim_end_matches('_').to_string();
+        // Module names double as file names: keywords get a `_` suffix, not `r#`.
+        let module = match names::field_name(owner).strip_prefix("r#") {
+            Some(keyword) => format!("{keyword}_"),
+            None => names::field_name(owner),
+        };
+        let module = modules.claim(module);
         let ident = ident(&module);
         mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
         let mut tokens = imports_for(&plan, items);
@@ -235,12 +235,25 @@ const STD_NAMES: &[&str] = &[
     "Err",
 ];
 
+/// The Rust identifier of every model (IR name → identifier), as the emitted code names them.
+///
+/// For glue code that refers to the generated types (registries, re-exports).
+pub fn model_idents(schema: &Schema) -> BTreeMap<String, String> {
+    let mut unique = Unique::default();
+    claim_model_idents(schema, &mut unique)
+}
+
+fn claim_model_idents(schema: &Schema, unique: &mut Unique) -> BTreeMap<String, String> {
+    schema
+        .models
+        .iter()
+        .map(|m| (m.name.clone(), unique.claim(names::type_name(&m.name))))
+        .collect()
+}
+
 fn plan(schema: &Schema) -> Plan {
     let mut unique = Unique::default();
-    let mut idents = BTreeMap::new();
-    for m in &schema.models {
-        idents.insert(m.name.clone(), unique.claim(names::type_name(&m.name)));
-    }
+    let idents = claim_model_idents(schema, &mut unique);
     let shadowed: HashSet<&'static str> = STD_NAMES
         .iter()
         .copied()
@@ -268,6 +281,7 @@ fn plan(schema: &Schema) -> Plan {
                             &mut unique,
                             &mut hoisted,
                         );
+                        helpers.object_only = true;
                         helpers.non_null |= !f.required && !f.nullable;
                         helpers.double_option |= !f.required && f.nullable;
                         PlannedField {
@@ -282,6 +296,7 @@ fn plan(schema: &Schema) -> Plan {
                     .additional_properties
                     .as_ref()
                     .map(|t| hoist(t, &format!("{ident}Value"), None, &mut unique, &mut hoisted));
+                helpers.object_only = true;
                 ItemKind::Struct { fields, additional }
             }
             ModelKind::Enum(e) => ItemKind::Literals(variants(
@@ -638,27 +653,58 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
     let deprecated = deprecated_attr(item.deprecated);
     let ser = plan.paths.get("Serialize");
     let de = plan.paths.get("Deserialize");
+    let helpers_ident = ident(HELPERS);
     match &item.kind {
         ItemKind::Struct { fields, additional } => {
             let fields = fields.iter().map(|f| render_field(plan, f, refs));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
+                let string = plan.paths.get("String");
                 let doc = " Properties not listed above.".to_string();
                 quote! {
                     #[doc = #doc]
                     #[serde(flatten)]
-                    pub additional_properties: std::collections::BTreeMap<String, #ty>,
+                    pub additional_properties: std::collections::BTreeMap<#string, #ty>,
                 }
             });
             let allow = allow_deprecated(item);
+            let result = plan.paths.get("Result");
+            let helper = match refs {
+                RefStyle::Local => quote!(#helpers_ident),
+                RefStyle::Super => quote!(super::#helpers_ident),
+            };
+            // `remote = "Self"` turns the derives into inherent functions so that the trait
+            // impls below can wrap them: derived struct impls also accept a JSON array
+            // (fields by position), which the schema rejects.
             quote! {
                 #doc
                 #deprecated
                 #allow
                 #[derive(Debug, Clone, PartialEq, #ser, #de)]
+                #[serde(remote = "Self")]
                 pub struct #name {
                     #( #fields )*
                     #extra
+                }
+
+                #allow
+                impl serde::Serialize for #name {
+                    fn serialize<S>(&self, serializer: S) -> #result<S::Ok, S::Error>
+                    where
+                        S: serde::Serializer,
+                    {
+                        Self::serialize(self, serializer)
+                    }
+                }
+
+                #allow
+                impl<'de> serde::Deserialize<'de> for #name {
+                    fn deserialize<D>(deserializer: D) -> #result<Self, D::Error>
+                    where
+                        D: serde::Deserializer<'de>,
+                    {
+                        Self::deserialize(#helper::ObjectOnly(deserializer))
+                    }
                 }
             }
         }
@@ -674,6 +720,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #deprecated
                 #[derive(Debug, Clone, PartialEq, #ser, #de)]
                 #[serde(untagged)]
+                #[allow(clippy::large_enum_variant)]
                 pub enum #name {
                     #( #vs )*
                 }
@@ -840,6 +887,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     };
     if !all_strings {
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
+        let eq: Vec<TokenStream> = values.iter().map(|(_, v)| json_comparand(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
         out.extend(quote! {
             impl serde::Serialize for #name {
@@ -851,7 +899,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                    #( if value == #json { return Ok(Self::#idents); } )*
+                    #( if value == #eq { return Ok(Self::#idents); } )*
                     Err(serde::de::Error::custom(format_args!("expected {}, found {}", #expected, value)))
                 }
             }
@@ -874,6 +922,25 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         }
     });
     out
+}
+
+/// What a `serde_json::Value` is compared with to test for a literal, without building
+/// a `Value` (`value == 2i64`, `value == "x"`): serde_json compares numbers by value.
+fn json_comparand(v: &Value) -> TokenStream {
+    match v {
+        Value::Bool(b) => quote!(#b),
+        Value::String(s) => quote!(#s),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Literal::i64_suffixed(i).into_token_stream()
+            } else if let Some(u) = n.as_u64() {
+                Literal::u64_suffixed(u).into_token_stream()
+            } else {
+                Literal::f64_suffixed(n.as_f64().unwrap_or_default()).into_token_stream()
+            }
+        }
+        other => json_literal(other),
+    }
 }
 
 fn json_literal(v: &Value) -> TokenStream {
@@ -908,11 +975,13 @@ const HELPERS: &str = "serde_nulls";
 struct Helpers {
     non_null: bool,
     double_option: bool,
+    /// Structs deserialize through `ObjectOnly`.
+    object_only: bool,
 }
 
 impl Helpers {
     fn any(self) -> bool {
-        self.non_null || self.double_option
+        self.non_null || self.double_option || self.object_only
     }
 }
 
@@ -920,7 +989,7 @@ fn helpers_module(paths: &Paths, used: Helpers) -> TokenStream {
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(HELPERS);
-    let doc = " Serde helpers that keep `null` and absent apart for optional fields.";
+    let doc = " Serde helpers: `null` and absent kept apart for optional fields, structs read from objects only.";
     let non_null_doc =
         " Deserializes a present optional field, rejecting `null` (absent fields never reach it).";
     let double_doc = " Optional nullable fields: absent is `None`, `null` is `Some(None)`.";
@@ -961,11 +1030,44 @@ fn helpers_module(paths: &Paths, used: Helpers) -> TokenStream {
                 }
             }
     });
+    let object_only_doc = " Lets a struct deserialize from a JSON object only: derived struct impls also take an array, by position.";
+    let object_only = used.object_only.then(|| quote! {
+            #[doc = #object_only_doc]
+            pub struct ObjectOnly<D>(pub D);
+
+            impl<'de, D: serde::Deserializer<'de>> serde::Deserializer<'de> for ObjectOnly<D> {
+                type Error = D::Error;
+
+                fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> #result<V::Value, D::Error> {
+                    self.0.deserialize_any(visitor)
+                }
+
+                fn deserialize_struct<V: serde::de::Visitor<'de>>(
+                    self,
+                    _name: &'static str,
+                    _fields: &'static [&'static str],
+                    visitor: V,
+                ) -> #result<V::Value, D::Error> {
+                    self.0.deserialize_map(visitor)
+                }
+
+                fn is_human_readable(&self) -> bool {
+                    self.0.is_human_readable()
+                }
+
+                serde::forward_to_deserialize_any! {
+                    bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                    byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+                    enum identifier ignored_any
+                }
+            }
+    });
     quote! {
         #[doc = #doc]
         mod #module {
             #non_null
             #double_option
+            #object_only
         }
     }
 }
