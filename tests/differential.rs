@@ -216,3 +216,42 @@ fn structs_reject_arrays_like_the_schema() {
     let err = round_trip(&instance).unwrap_err();
     assert!(err.contains("invalid type: sequence"), "{err}");
 }
+
+#[test]
+fn awkward_names_keep_their_wire_names() {
+    // Keywords, raw identifiers, leading digits, non-ASCII, names colliding after case
+    // conversion: every key must come back exactly as sent.
+    let (validator, round_trip) = fixture("Keywords");
+    let instance = serde_json::json!({
+        "type": "t", "ref": "r", "self": "s", "async": "a", "Self": "S", "super": "u",
+        "1st": 1, "größe": "g", "名前": "n", "userId": "camel", "user_id": "snake",
+        "USER_ID": "upper", "@odata.type": "o",
+    });
+    assert!(validator.is_valid(&instance));
+    assert_eq!(round_trip(&instance).unwrap(), instance);
+    // Models named like std items, and models whose names collide after case conversion.
+    let (validator, round_trip) = fixture("Holder");
+    let instance = serde_json::json!({
+        "option": {"inner": "x", "items": []},
+        "string": {"items": ["a"]},
+        "result": null,
+        "vec": [{"items": []}],
+        "box": {"k": {"inner": "y", "items": ["b"]}},
+        "foo": {"a": "from Foo"},
+        "foo_upper": {"b": 2},
+        "text": null,
+    });
+    assert!(validator.is_valid(&instance));
+    assert_eq!(round_trip(&instance).unwrap(), instance);
+    for (model, instance) in [
+        ("Self", serde_json::json!({"me": {"me": {}}})),
+        ("Type", serde_json::json!({"self_ref": {}})),
+        ("Color", serde_json::json!("dark-blue")),
+        ("Color", serde_json::json!("2nd")),
+        ("Priority", serde_json::json!(-3)),
+    ] {
+        let (validator, round_trip) = fixture(model);
+        assert!(validator.is_valid(&instance), "{model}: {instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{model}");
+    }
+}
