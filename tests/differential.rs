@@ -16,9 +16,9 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
 
 /// Instances per model of the fixtures (small, hand-written, every combination).
-const FIXTURE_CASES: u32 = 256;
+const FIXTURE_CASES: u32 = 512;
 /// Instances per sampled corpus model.
-const CORPUS_CASES: u32 = 24;
+const CORPUS_CASES: u32 = 64;
 
 /// Checks one instance: same verdict, and an exact round trip when accepted.
 ///
