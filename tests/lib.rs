@@ -1,5 +1,8 @@
 //! Helpers shared by modeldoc's integration tests.
 
+pub mod instances;
+pub mod pipeline;
+
 use std::path::PathBuf;
 
 /// The workspace root.

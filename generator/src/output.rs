@@ -94,16 +94,38 @@ pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::R
     if check {
         return Ok(changes);
     }
+    // Two phases: every new file is written to a temporary file first, so a failure
+    // (disk full, unwritable folder) leaves every existing output untouched; only then
+    // are the temporary files renamed into place.
+    let mut staged: Vec<(PathBuf, &Path)> = Vec::new();
     for change in &changes {
-        match change {
-            Change::Created(p) | Change::Updated(p) => {
-                let f = files
-                    .iter()
-                    .find(|f| &f.path == p)
-                    .expect("change comes from files");
-                write_atomic(&f.path, f.contents.as_bytes())?;
+        if let Change::Created(p) | Change::Updated(p) = change {
+            let f = files
+                .iter()
+                .find(|f| &f.path == p)
+                .expect("change comes from files");
+            match write_temp(&f.path, f.contents.as_bytes()) {
+                Ok(tmp) => staged.push((tmp, &f.path)),
+                Err(e) => {
+                    for (tmp, _) in &staged {
+                        let _ = fs::remove_file(tmp);
+                    }
+                    return Err(e);
+                }
             }
-            Change::Removed(p) => fs::remove_file(p).map_err(|e| with_path(e, p))?,
+        }
+    }
+    for (i, (tmp, path)) in staged.iter().enumerate() {
+        if let Err(e) = fs::rename(tmp, path) {
+            for (tmp, _) in &staged[i..] {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(with_path(e, path));
+        }
+    }
+    for change in &changes {
+        if let Change::Removed(p) = change {
+            fs::remove_file(p).map_err(|e| with_path(e, p))?;
         }
     }
     Ok(changes)
@@ -111,6 +133,15 @@ pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::R
 
 /// Writes `contents` to a temporary file next to `path`, then renames it over `path`.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = write_temp(path, contents)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        with_path(e, path)
+    })
+}
+
+/// Writes `contents` to a synced temporary file next to `path` and returns its path.
+fn write_temp(path: &Path, contents: &[u8]) -> std::io::Result<PathBuf> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -124,13 +155,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(contents)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(with_path(e, path))
+        }
     }
-    result.map_err(|e| with_path(e, path))
 }
 
 fn with_path(e: std::io::Error, path: &Path) -> std::io::Error {

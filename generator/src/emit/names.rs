@@ -31,7 +31,7 @@ fn ascii_words(name: &str) -> String {
     out
 }
 
-/// `UserAPIKey` → `UserApiKey`; `2fa` → `_2fa`; empty → `Unnamed`.
+/// `UserAPIKey` → `UserApiKey`; `2fa` → `_2fa`; `self` → `Self_`; empty → `Unnamed`.
 pub fn type_name(name: &str) -> String {
     let camel = ascii_words(name).to_upper_camel_case();
     let camel = if camel.is_empty() {
@@ -39,7 +39,13 @@ pub fn type_name(name: &str) -> String {
     } else {
         camel
     };
-    fix_start(camel)
+    let camel = fix_start(camel);
+    // `Self` is the one keyword an UpperCamelCase name can be, and it cannot be raw.
+    if camel == "Self" {
+        "Self_".to_string()
+    } else {
+        camel
+    }
 }
 
 /// `userId` → `user_id`; `type` → `r#type`; `self` → `self_`; `2fa` → `_2fa`.
@@ -111,6 +117,8 @@ mod tests {
         assert_eq!(type_name("UserAPIKey"), "UserApiKey");
         assert_eq!(type_name("FOO"), "Foo");
         assert_eq!(type_name("2fa"), "_2fa");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("Self"), "Self_");
         assert_eq!(type_name("Ünïcode"), "U00dcNU00efCode");
         assert_eq!(field_name("userId"), "user_id");
         assert_eq!(field_name("type"), "r#type");

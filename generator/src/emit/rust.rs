@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -255,12 +255,25 @@ const STD_NAMES: &[&str] = &[
     "Err",
 ];
 
+/// The Rust identifier of every model (IR name → identifier), as the emitted code names them.
+///
+/// For glue code that refers to the generated types (registries, re-exports).
+pub fn model_idents(schema: &Schema) -> BTreeMap<String, String> {
+    let mut unique = Unique::default();
+    claim_model_idents(schema, &mut unique)
+}
+
+fn claim_model_idents(schema: &Schema, unique: &mut Unique) -> BTreeMap<String, String> {
+    schema
+        .models
+        .iter()
+        .map(|m| (m.name.clone(), unique.claim(names::type_name(&m.name))))
+        .collect()
+}
+
 fn plan(schema: &Schema, options: &Options) -> Plan {
     let mut unique = Unique::default();
-    let mut idents = BTreeMap::new();
-    for m in &schema.models {
-        idents.insert(m.name.clone(), unique.claim(names::type_name(&m.name)));
-    }
+    let idents = claim_model_idents(schema, &mut unique);
     let shadowed: HashSet<&'static str> = STD_NAMES
         .iter()
         .copied()
@@ -499,20 +512,22 @@ fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
     match t {
         Type::Const(_) | Type::Enum(_) => (0, 0),
         Type::Ref(name) if name.starts_with('\0') => (0, 0),
+        // Arrays before structs: serde's derived structs also read an array (by
+        // position), so a struct tried first would capture `[]` meant for the array.
+        Type::Array(_) => (1, 0),
         Type::Ref(name) => match schema.model(name).map(|m| &m.kind) {
             Some(ModelKind::Enum(_)) => (0, 0),
             Some(ModelKind::Object(o)) => {
                 let required = o.fields.iter().filter(|f| f.required).count();
-                (1, required * 1000 + o.fields.len())
+                (2, required * 1000 + o.fields.len())
             }
-            _ => (2, 0),
+            _ => (3, 0),
         },
         Type::Nullable(inner) => specificity(schema, inner),
-        Type::Integer(_) => (3, 0),
-        Type::Number(_) => (4, 0),
-        Type::Boolean => (5, 0),
-        Type::String(_) => (6, 0),
-        Type::Array(_) => (7, 0),
+        Type::Integer(_) => (4, 0),
+        Type::Number(_) => (5, 0),
+        Type::Boolean => (6, 0),
+        Type::String(_) => (7, 0),
         Type::Map(_) => (8, 0),
         Type::Union(_) => (9, 0),
         Type::Any => (10, 0),
@@ -685,7 +700,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
             let fields = planned.iter().map(|f| render_field(plan, item, f, refs));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
-                let map = map_type(plan, quote!(String), ty);
+                let map = map_type(plan, plan.paths.get("String"), ty);
                 let doc = " Properties not listed above.".to_string();
                 quote! {
                     #[doc = #doc]
@@ -736,6 +751,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
                 #[serde(untagged)]
                 #attrs
+                #[allow(clippy::large_enum_variant)]
                 pub enum #name {
                     #( #vs )*
                 }
@@ -981,6 +997,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     }
     if !all_strings {
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
+        let eq: Vec<TokenStream> = values.iter().map(|(_, v)| json_comparand(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
         out.extend(quote! {
             #allow
@@ -994,7 +1011,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                    #( if value == #json { return Ok(Self::#idents); } )*
+                    #( if value == #eq { return Ok(Self::#idents); } )*
                     Err(serde::de::Error::custom(format_args!("expected {}, found {}", #expected, value)))
                 }
             }
@@ -1019,6 +1036,25 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         }
     });
     out
+}
+
+/// What a `serde_json::Value` is compared with to test for a literal, without building
+/// a `Value` (`value == 2i64`, `value == "x"`): serde_json compares numbers by value.
+fn json_comparand(v: &Value) -> TokenStream {
+    match v {
+        Value::Bool(b) => quote!(#b),
+        Value::String(s) => quote!(#s),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Literal::i64_suffixed(i).into_token_stream()
+            } else if let Some(u) = n.as_u64() {
+                Literal::u64_suffixed(u).into_token_stream()
+            } else {
+                Literal::f64_suffixed(n.as_f64().unwrap_or_default()).into_token_stream()
+            }
+        }
+        other => json_literal(other),
+    }
 }
 
 fn json_literal(v: &Value) -> TokenStream {

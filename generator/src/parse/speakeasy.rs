@@ -251,7 +251,7 @@ fn fields_table(
     let cols = columns(source, table, diags)?;
     let mut object = Object::default();
     let mut ok = true;
-    let mut seen: Vec<(String, Span)> = Vec::new();
+    let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
     for row in &table.rows {
         if row.cells.len() != table.header.len() {
             diags.push(
@@ -277,7 +277,8 @@ fn fields_table(
             object.additional_properties = Some(extra);
             continue;
         }
-        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == field.wire_name) {
+        // A map, not a list: tables can have 100,000 rows.
+        if let Some(first) = seen.get(&field.wire_name) {
             diags.push(
                 Diagnostic::error(
                     row.span.clone(),
@@ -289,7 +290,7 @@ fn fields_table(
             ok = false;
             continue;
         }
-        seen.push((field.wire_name.clone(), row.span.clone()));
+        seen.insert(field.wire_name.clone(), row.span.clone());
         object.fields.push(field);
     }
     ok.then_some(object)

@@ -1,0 +1,35 @@
+//! Arbitrary bytes as a small doc set (documents separated by `\n%%\n`) through the
+//! whole pipeline: parse, resolve, emit Rust (single file and modules, which parses
+//! the generated code with syn), OpenAPI and JSON Schema.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use modeldoc::diagnostic::Diagnostics;
+use modeldoc::emit::{json_schema, openapi, rust};
+use modeldoc::parse;
+use modeldoc::resolve::{self, LoadedDoc};
+use modeldoc::source::SourceFile;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut diags = Diagnostics::default();
+    let mut docs = Vec::new();
+    for (i, part) in text.split("\n%%\n").take(8).enumerate() {
+        let name = format!("m{i}.md");
+        let source = SourceFile::new(name.as_str(), part);
+        let dialect = parse::detect(&source.text).unwrap_or(parse::Dialect::Python);
+        if let Some(doc) = parse::parse_document(&source, dialect, &mut diags) {
+            docs.push(LoadedDoc {
+                path: name.into(),
+                doc,
+            });
+        }
+    }
+    let schema = resolve::resolve(docs, &mut diags);
+    let _ = rust::emit_single(&schema, &Default::default());
+    let _ = rust::emit_modules(&schema, &Default::default());
+    let _ = openapi::emit(&schema, &Default::default());
+    let _ = json_schema::emit(&schema);
+});

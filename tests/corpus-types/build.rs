@@ -1,0 +1,190 @@
+//! Runs modeldoc at build time on the synthetic docs in `tests/fixtures/docs` and
+//! on a fixed sample of every corpus repository in `../shared/corpus`, and writes
+//! into `OUT_DIR`:
+//!
+//! - `<set>.rs`: the generated Rust types (single-file output);
+//! - `<set>.ir.json`: the IR they were generated from;
+//! - `sets.rs`: one module per set, a model name → round-trip function registry
+//!   and the list of sets, included by `src/lib.rs`.
+//!
+//! Without the corpus only the fixtures are generated. `MODELDOC_CORPUS` overrides
+//! where the corpus is looked for.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use modeldoc::emit::{json_schema, rust};
+use modeldoc::ir::Schema;
+
+/// Models picked as sample roots per corpus repository (spread evenly by name).
+const SAMPLE_ROOTS: usize = 16;
+/// Upper bound on sampled models per repository, dependencies included.
+const SAMPLE_MODELS: usize = 80;
+
+/// One generated set of models.
+struct Set {
+    /// Rust module name.
+    module: String,
+    /// Display name (`fixtures`, `corpus/<owner>+<repo>`).
+    name: String,
+    schema: Schema,
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let root = manifest
+        .parent()
+        .and_then(Path::parent)
+        .expect("tests/corpus-types lives two levels below the workspace root")
+        .to_path_buf();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+
+    let fixtures = root.join("tests/fixtures/docs");
+    let schema = load(&fixtures).unwrap_or_else(|e| panic!("tests/fixtures/docs must load:\n{e}"));
+    let mut sets = vec![Set {
+        module: "fixtures".into(),
+        name: "fixtures".into(),
+        schema,
+    }];
+
+    // MODELDOC_CORPUS points elsewhere (a missing path simulates a machine without it).
+    println!("cargo:rerun-if-env-changed=MODELDOC_CORPUS");
+    let corpus = std::env::var_os("MODELDOC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"));
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    let mut skipped = Vec::new();
+    let corpus_present = corpus.is_dir();
+    if corpus_present {
+        let mut repos: Vec<PathBuf> = std::fs::read_dir(&corpus)
+            .expect("corpus directory is readable")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("docs").is_dir())
+            .collect();
+        repos.sort();
+        for repo in repos {
+            let repo_name = repo.file_name().unwrap().to_string_lossy().into_owned();
+            match load(&repo.join("docs")) {
+                Ok(schema) => sets.push(Set {
+                    module: format!("corpus_{}", module_name(&repo_name)),
+                    name: format!("corpus/{repo_name}"),
+                    schema: sample(&schema),
+                }),
+                Err(e) => {
+                    let first_error = e
+                        .lines()
+                        .find(|l| l.contains(": error: "))
+                        .or_else(|| e.lines().last())
+                        .unwrap_or_default()
+                        .to_string();
+                    skipped.push((repo_name, first_error));
+                }
+            }
+        }
+    }
+
+    let mut glue = String::new();
+    for set in &sets {
+        let code = rust::emit_single(&set.schema, &Default::default());
+        write(&out.join(format!("{}.rs", set.module)), &code);
+        let ir = serde_json::to_string(&set.schema).expect("IR serializes");
+        write(&out.join(format!("{}.ir.json", set.module)), &ir);
+        glue.push_str(&set_glue(set));
+    }
+    writeln!(glue, "/// Every generated set, fixtures first.").unwrap();
+    writeln!(glue, "pub static SETS: &[Set] = &[").unwrap();
+    for set in &sets {
+        writeln!(
+            glue,
+            "    Set {{ name: {:?}, ir_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{}.ir.json\")), lookup: {}_lookup }},",
+            set.name, set.module, set.module
+        )
+        .unwrap();
+    }
+    writeln!(glue, "];").unwrap();
+    writeln!(
+        glue,
+        "/// Corpus repositories whose docs did not load (name, first error line).\npub static SKIPPED: &[(&str, &str)] = &{skipped:?};"
+    )
+    .unwrap();
+    writeln!(
+        glue,
+        "/// Whether `../shared/corpus` was present at build time.\npub const CORPUS_PRESENT: bool = {corpus_present};"
+    )
+    .unwrap();
+    write(&out.join("sets.rs"), &glue);
+}
+
+/// Loads and resolves a doc folder; the error is the rendered diagnostics.
+fn load(dir: &Path) -> Result<Schema, String> {
+    let mut config = modeldoc::Config::new();
+    config.input(dir);
+    config.load().map(|l| l.schema).map_err(|e| e.to_string())
+}
+
+/// Evenly spread sample roots plus everything they refer to, at most [`SAMPLE_MODELS`] models.
+fn sample(schema: &Schema) -> Schema {
+    let stride = (schema.models.len() / SAMPLE_ROOTS).max(1);
+    let mut chosen: BTreeSet<&str> = BTreeSet::new();
+    for model in schema.models.iter().step_by(stride) {
+        let mut closure = json_schema::dependencies(schema, model);
+        closure.insert(model.name.as_str());
+        let new: Vec<&str> = closure.difference(&chosen).copied().collect();
+        if chosen.len() + new.len() <= SAMPLE_MODELS {
+            chosen.extend(new);
+        }
+    }
+    Schema {
+        models: schema
+            .models
+            .iter()
+            .filter(|m| chosen.contains(m.name.as_str()))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// The module holding a set's types and its registry function.
+fn set_glue(set: &Set) -> String {
+    let module = &set.module;
+    let mut out = format!(
+        "/// Types generated from {}.\n#[allow(deprecated)]\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}\n\n",
+        set.name
+    );
+    writeln!(out, "#[allow(deprecated)]").unwrap();
+    writeln!(
+        out,
+        "fn {module}_lookup(model: &str) -> Option<RoundTrip> {{"
+    )
+    .unwrap();
+    writeln!(out, "    Some(match model {{").unwrap();
+    for (name, ident) in rust::model_idents(&set.schema) {
+        writeln!(out, "        {name:?} => round_trip::<{module}::{ident}>,").unwrap();
+    }
+    writeln!(out, "        _ => return None,").unwrap();
+    writeln!(out, "    }})").unwrap();
+    writeln!(out, "}}\n").unwrap();
+    out
+}
+
+/// `BoltApp+Bolt-Python-SDK` → `boltapp_bolt_python_sdk`.
+fn module_name(repo: &str) -> String {
+    repo.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Writes a file only when its contents change (keeps incremental rebuilds cheap).
+fn write(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
