@@ -78,7 +78,7 @@ impl From<std::io::Error> for Error {
 pub struct Loaded {
     /// The resolved models.
     pub schema: Schema,
-    /// Warnings (errors make [`Config::load`] fail instead).
+    /// Warnings (errors make [`Config::load`] fail instead; [`Config::load_partial`] keeps them).
     pub diagnostics: Diagnostics,
     /// Every input file read, sorted.
     pub files: Vec<PathBuf>,
@@ -194,6 +194,17 @@ impl Config {
 
     /// Reads, parses and resolves every input document.
     pub fn load(&self) -> Result<Loaded, Error> {
+        let loaded = self.load_partial()?;
+        if loaded.diagnostics.has_errors() {
+            return Err(Error::Input(loaded.diagnostics));
+        }
+        Ok(loaded)
+    }
+
+    /// Like [`Config::load`], but input errors do not fail: documents with
+    /// errors are left out of the schema and the errors stay in
+    /// [`Loaded::diagnostics`] (for tools and benchmarks that want a best effort).
+    pub fn load_partial(&self) -> Result<Loaded, Error> {
         if self.inputs.is_empty() {
             return Err(Error::Config("no input docs given".into()));
         }
@@ -216,9 +227,6 @@ impl Config {
             diagnostics.make_strict();
         }
         diagnostics.sort();
-        if diagnostics.has_errors() {
-            return Err(Error::Input(diagnostics));
-        }
         Ok(Loaded {
             schema,
             diagnostics,

@@ -1,4 +1,4 @@
-//! Project automation: `cargo xtask codegen [--check]`.
+//! Project automation: `cargo xtask codegen [--check]` and `cargo xtask bench`.
 //!
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
@@ -23,8 +23,15 @@ fn main() -> ExitCode {
             }
             codegen(check)
         }
+        Some("bench") => match xtask::bench::Options::parse(&args[1..], &root) {
+            Ok(options) => xtask::bench::run(&root, &options),
+            Err(e) => {
+                eprintln!("xtask bench: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!("usage: cargo xtask codegen [--check] | cargo xtask bench [--help]");
             ExitCode::from(2)
         }
     }
