@@ -8,11 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostics;
 use crate::emit::{json_schema, openapi, rust};
 use crate::ir::Schema;
 use crate::output::{self, Change, OutputFile, OwnedDir};
-use crate::parse::{self, Dialect};
+use crate::parse::{self, Dialect, ParsedDoc};
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
 
@@ -251,34 +253,49 @@ impl Config {
             }
             _ => None,
         };
-        match rust {
-            Some(RustOutput::File(path)) => files.push(OutputFile {
-                path,
-                contents: rust::emit_single(schema, &self.rust_options),
-            }),
-            Some(RustOutput::Dir(dir)) => {
-                for f in rust::emit_modules(schema, &self.rust_options) {
-                    files.push(OutputFile {
+        // The three outputs are independent: render them concurrently.
+        let (rust_files, (openapi_doc, schemas)) = rayon::join(
+            || match &rust {
+                Some(RustOutput::File(path)) => vec![OutputFile {
+                    path: path.clone(),
+                    contents: rust::emit_single(schema, &self.rust_options),
+                }],
+                Some(RustOutput::Dir(dir)) => rust::emit_modules(schema, &self.rust_options)
+                    .into_iter()
+                    .map(|f| OutputFile {
                         path: dir.join(f.path),
                         contents: f.contents,
-                    });
-                }
-                owned.push(OwnedDir {
-                    dir,
-                    extension: "rs",
-                    marker: rust::PREAMBLE,
-                });
-            }
-            None => {}
-        }
-        if let Some(path) = &self.openapi {
-            files.push(OutputFile {
-                path: path.clone(),
-                contents: openapi::emit(schema, &self.openapi_options),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            || {
+                rayon::join(
+                    || {
+                        self.openapi
+                            .as_ref()
+                            .map(|_| openapi::emit(schema, &self.openapi_options))
+                    },
+                    || self.json_schema.as_ref().map(|_| json_schema::emit(schema)),
+                )
+            },
+        );
+        files.extend(rust_files);
+        if let Some(RustOutput::Dir(dir)) = rust {
+            owned.push(OwnedDir {
+                dir,
+                extension: "rs",
+                marker: rust::PREAMBLE,
             });
         }
-        if let Some(dir) = &self.json_schema {
-            for (name, contents) in json_schema::emit(schema) {
+        if let (Some(path), Some(contents)) = (&self.openapi, openapi_doc) {
+            files.push(OutputFile {
+                path: path.clone(),
+                contents,
+            });
+        }
+        if let (Some(dir), Some(schemas)) = (&self.json_schema, schemas) {
+            for (name, contents) in schemas {
                 files.push(OutputFile {
                     path: dir.join(name),
                     contents,
@@ -308,26 +325,45 @@ impl Config {
 /// Reads and parses every file. A document's dialect is forced, detected from
 /// its text, or (for documents that show no sign of any, like enum docs) the
 /// doc set's most common one.
+///
+/// Files are read, detected and parsed in parallel (rayon); results and
+/// diagnostics are gathered in file order, so the output does not depend on
+/// the number of threads.
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
     diags: &mut Diagnostics,
 ) -> Vec<LoadedDoc> {
-    let mut sources = Vec::with_capacity(files.len());
-    for path in files {
-        match SourceFile::read(path) {
-            Ok(s) => sources.push((path, s)),
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|path| {
+            SourceFile::read(path).map(|s| {
+                let detected = dialect.or_else(|| parse::detect(&s.text));
+                (path, s, detected)
+            })
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
             Err(d) => diags.push(d),
         }
     }
-    let detected: Vec<Option<Dialect>> = sources
-        .iter()
-        .map(|(_, s)| dialect.or_else(|| parse::detect(&s.text)))
-        .collect();
+    let detected: Vec<Option<Dialect>> = sources.iter().map(|(_, _, d)| *d).collect();
     let majority = majority(&detected).unwrap_or(Dialect::Python);
+    let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
+        .par_iter()
+        .map(|(_, source, d)| {
+            let mut local = Diagnostics::default();
+            let doc = parse::parse_document(source, d.unwrap_or(majority), &mut local);
+            (doc, local)
+        })
+        .collect();
     let mut docs = Vec::with_capacity(sources.len());
-    for ((path, source), d) in sources.iter().zip(detected) {
-        if let Some(doc) = parse::parse_document(source, d.unwrap_or(majority), diags) {
+    for ((path, _, _), (doc, local)) in sources.iter().zip(parsed) {
+        diags.extend(local.0);
+        if let Some(doc) = doc {
             docs.push(LoadedDoc {
                 path: (*path).clone(),
                 doc,

@@ -2,9 +2,12 @@
 //! replacement (temp file + rename), untouched files when nothing changed,
 //! and a check mode that only compares.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 /// One file to produce.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,17 +63,24 @@ impl std::fmt::Display for Change {
 ///
 /// Files whose contents are already right are not rewritten (their mtime is kept).
 pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::Result<Vec<Change>> {
-    let mut changes = Vec::new();
-    for f in files {
-        match fs::read(&f.path) {
-            Ok(old) if old == f.contents.as_bytes() => {}
-            Ok(_) => changes.push(Change::Updated(f.path.clone())),
+    // Comparing (and below, writing) files is independent per file: done in
+    // parallel, results gathered in order.
+    let compared: Vec<std::io::Result<Option<Change>>> = files
+        .par_iter()
+        .map(|f| match fs::read(&f.path) {
+            Ok(old) if old == f.contents.as_bytes() => Ok(None),
+            Ok(_) => Ok(Some(Change::Updated(f.path.clone()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                changes.push(Change::Created(f.path.clone()))
+                Ok(Some(Change::Created(f.path.clone())))
             }
-            Err(e) => return Err(with_path(e, &f.path)),
-        }
+            Err(e) => Err(with_path(e, &f.path)),
+        })
+        .collect();
+    let mut changes = Vec::new();
+    for c in compared {
+        changes.extend(c?);
     }
+    let owned_paths: HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     for dir in owned {
         let Ok(entries) = fs::read_dir(&dir.dir) else {
             continue;
@@ -81,7 +91,7 @@ pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::R
             if path.extension().and_then(|e| e.to_str()) != Some(dir.extension) {
                 continue;
             }
-            if files.iter().any(|f| f.path == path) {
+            if owned_paths.contains(path.as_path()) {
                 continue;
             }
             if fs::read_to_string(&path).is_ok_and(|text| text.contains(dir.marker)) {
@@ -94,18 +104,25 @@ pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::R
     if check {
         return Ok(changes);
     }
-    for change in &changes {
-        match change {
-            Change::Created(p) | Change::Updated(p) => {
-                let f = files
-                    .iter()
-                    .find(|f| &f.path == p)
-                    .expect("change comes from files");
-                write_atomic(&f.path, f.contents.as_bytes())?;
-            }
-            Change::Removed(p) => fs::remove_file(p).map_err(|e| with_path(e, p))?,
+    let by_path: HashMap<&Path, &OutputFile> =
+        files.iter().map(|f| (f.path.as_path(), f)).collect();
+    let dirs: BTreeSet<&Path> = changes
+        .iter()
+        .filter(|c| !matches!(c, Change::Removed(_)))
+        .filter_map(|c| c.path().parent())
+        .collect();
+    for dir in dirs {
+        if !dir.as_os_str().is_empty() {
+            fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
         }
     }
+    changes.par_iter().try_for_each(|change| match change {
+        Change::Created(p) | Change::Updated(p) => {
+            let f = by_path[p.as_path()];
+            write_atomic(&f.path, f.contents.as_bytes())
+        }
+        Change::Removed(p) => fs::remove_file(p).map_err(|e| with_path(e, p)),
+    })?;
     Ok(changes)
 }
 
@@ -121,10 +138,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.modeldoc-{}.tmp", std::process::id()));
+    // No fsync: the rename already keeps readers from ever seeing a partial
+    // file, and a per-file fsync costs milliseconds each (seconds for a doc set).
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(contents)?;
-        f.sync_all()?;
+        drop(f);
         fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::openapi::pointer_escape;
@@ -64,7 +65,7 @@ pub fn dependencies<'a>(schema: &'a Schema, model: &'a Model) -> BTreeSet<&'a st
 pub fn emit(schema: &Schema) -> Vec<(String, String)> {
     schema
         .models
-        .iter()
+        .par_iter()
         .map(|m| (file_name(&m.name), super::to_json(&document(schema, m))))
         .collect()
 }

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -61,24 +62,24 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         by_owner.entry(&item.owner).or_default().push(item);
     }
     let refs = plan.super_refs();
-    for (owner, items) in &by_owner {
-        let module = modules.claim(
-            names::field_name(owner)
-                .trim_start_matches("r#")
-                .to_string(),
-        );
-        let module = module.trim_end_matches('_').to_string();
+    let mut modules_items = Vec::with_capacity(by_owner.len());
+    for (owner, items) in by_owner {
+        let module = modules.claim(module_name(owner));
         let ident = ident(&module);
         mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
+        modules_items.push((module, items));
+    }
+    // Rendering and formatting each file is independent: do it in parallel, in order.
+    files.par_extend(modules_items.par_iter().map(|(module, items)| {
         let mut tokens = imports_for(&plan, items);
         for item in items {
             tokens.extend(render_item(&plan, item, refs));
         }
-        files.push(RustFile {
+        RustFile {
             path: format!("{module}.rs"),
             contents: finish(tokens, options),
-        });
-    }
+        }
+    }));
     if plan.helpers.any() {
         mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
     }
@@ -88,6 +89,19 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// The module (and file) name of a model: snake case, never a keyword (`Type` → `type_`).
+fn module_name(model: &str) -> String {
+    let snake = names::field_name(model);
+    let base = names::unraw(&snake).trim_end_matches('_');
+    if base.is_empty() {
+        "model".into()
+    } else if names::field_name(base) == base {
+        base.to_string()
+    } else {
+        format!("{base}_")
+    }
 }
 
 fn finish(tokens: TokenStream, options: &RustOptions) -> String {
@@ -967,5 +981,18 @@ fn helpers_module(paths: &Paths, used: Helpers) -> TokenStream {
             #non_null
             #double_option
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_name;
+
+    #[test]
+    fn module_names_are_never_keywords() {
+        assert_eq!(module_name("UserAPIKey"), "user_api_key");
+        assert_eq!(module_name("Type"), "type_");
+        assert_eq!(module_name("Self"), "self_");
+        assert_eq!(module_name("Async"), "async_");
     }
 }
