@@ -80,6 +80,23 @@ fn synthetic_doc_set_is_identical_in_parallel() {
     assert_same(dir.path());
 }
 
+/// The fast JSON Schema path (shared `$defs` entries) prints what the plain one does,
+/// including documents whose dependencies refer back to their root (the synthetic ring).
+#[test]
+fn json_schema_fast_path_matches_plain_documents() {
+    use modeldoc::emit::{json_schema, to_json};
+    let dir = tempfile::tempdir().unwrap();
+    synthetic(dir.path());
+    let loaded = Config::new().input(dir.path()).load().expect("docs load");
+    let schema = &loaded.schema;
+    let fast = json_schema::emit(schema);
+    assert_eq!(fast.len(), schema.models.len());
+    for (m, (name, text)) in schema.models.iter().zip(&fast) {
+        assert_eq!(*name, json_schema::file_name(&m.name));
+        assert_eq!(*text, to_json(&json_schema::document(schema, m)), "{name}");
+    }
+}
+
 #[test]
 fn corpus_repo_is_identical_in_parallel() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"))

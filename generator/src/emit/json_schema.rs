@@ -62,12 +62,92 @@ pub fn dependencies<'a>(schema: &'a Schema, model: &'a Model) -> BTreeSet<&'a st
 }
 
 /// Every model's document as (file name, pretty JSON), sorted by file name.
+///
+/// The same text as [`document`] + [`super::to_json`], built faster: a model's
+/// `$defs` entry is identical in every document that includes it (unless it
+/// refers back to that document's root), so each entry is serialized once and
+/// pasted into the documents that need it.
 pub fn emit(schema: &Schema) -> Vec<(String, String)> {
+    let defs_ref = |name: &str| defs_pointer(name);
+    let shared = Builder {
+        schema,
+        ref_for: &defs_ref,
+    };
+    let entries: Vec<String> = schema
+        .models
+        .par_iter()
+        .map(|m| defs_entry(&Value::Object(shared.model(m))))
+        .collect();
     schema
         .models
         .par_iter()
-        .map(|m| (file_name(&m.name), super::to_json(&document(schema, m))))
+        .map(|m| (file_name(&m.name), document_text(schema, m, &entries)))
         .collect()
+}
+
+fn defs_pointer(name: &str) -> String {
+    format!("#/$defs/{}", pointer_escape(name))
+}
+
+/// A value pretty-printed as it appears two levels deep (`$defs` → name → value).
+fn defs_entry(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    // JSON strings escape their newlines: every newline here is formatting.
+    text.replace('\n', "\n    ")
+}
+
+/// [`document`] rendered by [`super::to_json`], reusing serialized `$defs` entries.
+fn document_text(schema: &Schema, model: &Model, entries: &[String]) -> String {
+    let root = model.name.as_str();
+    let ref_for = |name: &str| {
+        if name == root {
+            "#".to_string()
+        } else {
+            defs_pointer(name)
+        }
+    };
+    let builder = Builder {
+        schema,
+        ref_for: &ref_for,
+    };
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), DIALECT.into());
+    doc.insert("title".into(), model.name.clone().into());
+    doc.extend(builder.model(model));
+    let mut out = super::to_json(&Value::Object(doc));
+    let deps = dependencies(schema, model);
+    if deps.is_empty() {
+        return out;
+    }
+    // `out` ends with "\n}\n": reopen the root object and append `$defs`.
+    out.truncate(out.len() - "\n}\n".len());
+    out.push_str(",\n  \"$defs\": {");
+    let mut first = true;
+    for name in deps {
+        let Ok(i) = schema
+            .models
+            .binary_search_by(|m| m.name.as_str().cmp(name))
+        else {
+            continue;
+        };
+        let dep = &schema.models[i];
+        out.push_str(if first { "\n    " } else { ",\n    " });
+        first = false;
+        out.push_str(&serde_json::to_string(name).expect("strings serialize"));
+        out.push_str(": ");
+        if dep.refs().contains(&root) {
+            // Refers back to the root: its refs differ (`#`) in this document.
+            out.push_str(&defs_entry(&Value::Object(builder.model(dep))));
+        } else {
+            out.push_str(&entries[i]);
+        }
+    }
+    if first {
+        out.push_str("}\n}\n");
+    } else {
+        out.push_str("\n  }\n}\n");
+    }
+    out
 }
 
 /// `UserAPIKey` → `UserAPIKey.json`; characters unsafe in file names become `_`.

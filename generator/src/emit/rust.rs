@@ -824,6 +824,8 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     let string = plan.paths.get("String");
     let result = plan.paths.get("Result");
     let all_strings = values.iter().all(|(_, v)| v.is_string());
+    // Impls of a deprecated enum would warn at every use of its name.
+    let allow = allow_deprecated(item);
     let idents: Vec<Ident> = values.iter().map(|(v, _)| ident(v)).collect();
     let texts: Vec<String> = values
         .iter()
@@ -856,12 +858,14 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
         let expected = format!("one of {}", texts.join(", "));
         out.extend(quote! {
+            #allow
             impl serde::Serialize for #name {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                     let value = match self { #( Self::#idents => #json, )* };
                     serde::Serialize::serialize(&value, serializer)
                 }
             }
+            #allow
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -871,13 +875,36 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
             }
         });
     }
+    if all_strings {
+        // String enums already map variants to wire names through serde: reuse
+        // that instead of two more matches over every value (lean code, fast to compile).
+        out.extend(quote! {
+            #allow
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    serde::Serialize::serialize(self, f)
+                }
+            }
+            #allow
+            impl std::str::FromStr for #name {
+                type Err = #string;
+                fn from_str(s: &str) -> #result<Self, Self::Err> {
+                    let value = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s);
+                    <Self as serde::Deserialize>::deserialize(value).map_err(|e| e.to_string())
+                }
+            }
+        });
+        return out;
+    }
     out.extend(quote! {
-        impl std::fmt::Display for #name {
+        #allow
+            impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(match self { #( Self::#idents => #texts, )* })
             }
         }
-        impl std::str::FromStr for #name {
+        #allow
+            impl std::str::FromStr for #name {
             type Err = #string;
             fn from_str(s: &str) -> #result<Self, Self::Err> {
                 match s {
