@@ -31,9 +31,11 @@ pub struct Options {
     pub scale: Option<String>,
     /// Skip the scaling table.
     pub no_scale: bool,
+    /// Where the CLI writes (default: the system temp dir); e.g. a tmpfs to leave the disk out.
+    pub scratch: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR]";
 
 impl Options {
     /// Parses the arguments after `bench`.
@@ -45,6 +47,7 @@ impl Options {
             threads: None,
             scale: None,
             no_scale: false,
+            scratch: None,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -62,6 +65,7 @@ impl Options {
                 }
                 "--scale" => o.scale = Some(value()?),
                 "--no-scale" => o.no_scale = true,
+                "--scratch" => o.scratch = Some(value()?.into()),
                 "--help" | "-h" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
             }
@@ -307,7 +311,8 @@ fn run_inner(root: &Path, o: &Options) -> Result<(), String> {
         return Ok(());
     }
     let bins = build(root)?;
-    let scratch = std::env::temp_dir().join(format!("modeldoc-bench-{}", std::process::id()));
+    let base = o.scratch.clone().unwrap_or_else(std::env::temp_dir);
+    let scratch = base.join(format!("modeldoc-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
     let result = tables(&bins, o, &scratch);
     let _ = std::fs::remove_dir_all(&scratch);
@@ -318,6 +323,10 @@ fn tables(bins: &Bins, o: &Options, scratch: &Path) -> Result<(), String> {
     let threads = o
         .threads
         .map_or("all cores".to_string(), |t| format!("{t} thread(s)"));
+    println!(
+        "scratch (CLI output and scaling copies): {}\n",
+        scratch.display()
+    );
     println!(
         "{} run(s) per phase, {threads}; times in ms: median (min–max); ratios: median of per-run ratios to the floor of the same run; RSS: peak over runs\n",
         o.runs

@@ -17,6 +17,10 @@ use std::process::ExitCode;
 
 use pulldown_cmark::{Options, Parser};
 
+/// The allocator the `modeldoc` binary uses, so phases compare like for like.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((phase, docs)) = args.split_first() else {
