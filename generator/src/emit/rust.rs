@@ -654,7 +654,11 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
     let de = plan.paths.get("Deserialize");
     match &item.kind {
         ItemKind::Struct { fields, additional } => {
-            let fields = fields.iter().map(|f| render_field(plan, f, refs));
+            let rule = rename_rule(fields);
+            let fields = fields
+                .iter()
+                .map(|f| render_field(plan, f, refs, rule.is_some()));
+            let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
                 let doc = " Properties not listed above.".to_string();
@@ -670,6 +674,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #deprecated
                 #allow
                 #[derive(Debug, Clone, PartialEq, #ser, #de)]
+                #rename_all
                 pub struct #name {
                     #( #fields )*
                     #extra
@@ -713,7 +718,46 @@ fn allow_deprecated(item: &Item) -> TokenStream {
     }
 }
 
-fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
+/// A serde `rename_all` rule that maps every field identifier to its wire name,
+/// when one does and some field needs renaming: one attribute instead of one per field.
+fn rename_rule(fields: &[PlannedField]) -> Option<&'static str> {
+    let needs_rename = fields
+        .iter()
+        .any(|f| names::unraw(&f.ident) != f.field.wire_name);
+    if !needs_rename {
+        return None;
+    }
+    ["camelCase", "PascalCase"].into_iter().find(|rule| {
+        fields
+            .iter()
+            .all(|f| serde_case(rule, names::unraw(&f.ident)) == f.field.wire_name)
+    })
+}
+
+/// What serde's `rename_all = "camelCase" | "PascalCase"` makes of a snake_case field.
+fn serde_case(rule: &str, field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut capitalize = rule == "PascalCase";
+    for c in field.chars() {
+        if c == '_' {
+            capitalize = true;
+        } else if capitalize {
+            out.push(c.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            out.push(c);
+        }
+    }
+    if rule == "camelCase" {
+        // serde lowercases the first character of the PascalCase form.
+        if let Some(first) = out.get(..1) {
+            out = first.to_ascii_lowercase() + &out[1..];
+        }
+    }
+    out
+}
+
+fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle, renamed_all: bool) -> TokenStream {
     let field = &f.field;
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
@@ -725,7 +769,7 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle) -> TokenStream {
     }
     let option = plan.paths.get("Option");
     let mut serde_args: Vec<TokenStream> = Vec::new();
-    if names::unraw(&f.ident) != field.wire_name {
+    if !renamed_all && names::unraw(&f.ident) != field.wire_name {
         let wire = &field.wire_name;
         serde_args.push(quote!(rename = #wire));
     }
@@ -1021,5 +1065,14 @@ mod tests {
         assert_eq!(module_name("Type"), "type_");
         assert_eq!(module_name("Self"), "self_");
         assert_eq!(module_name("Async"), "async_");
+    }
+
+    #[test]
+    fn serde_case_rules() {
+        use super::serde_case;
+        assert_eq!(serde_case("PascalCase", "remote_id"), "RemoteId");
+        assert_eq!(serde_case("camelCase", "remote_id"), "remoteId");
+        assert_eq!(serde_case("camelCase", "id"), "id");
+        assert_eq!(serde_case("PascalCase", "type"), "Type");
     }
 }
