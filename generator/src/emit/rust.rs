@@ -230,8 +230,13 @@ impl Paths {
         }
     }
 
-    fn as_str(&self, name: &'static str) -> String {
-        self.get(name).to_string().replace(' ', "")
+    /// `Option` or its qualified path, as text (for `serde` attribute strings).
+    fn option_str(&self) -> &'static str {
+        if self.shadowed.contains("Option") {
+            "::std::option::Option"
+        } else {
+            "Option"
+        }
     }
 }
 
@@ -773,12 +778,12 @@ fn render_field(plan: &Plan, f: &PlannedField, refs: RefStyle, renamed_all: bool
         let wire = &field.wire_name;
         serde_args.push(quote!(rename = #wire));
     }
-    let is_none = format!("{}::is_none", plan.paths.as_str("Option"));
+    let is_none = format!("{}::is_none", plan.paths.option_str());
     let ty = match (field.required, field.nullable) {
         (true, false) => inner,
         (true, true) => {
             // Present but possibly null: without `deserialize_with`, serde would accept a missing key.
-            let with = format!("{}::deserialize", plan.paths.as_str("Option"));
+            let with = format!("{}::deserialize", plan.paths.option_str());
             serde_args.push(quote!(deserialize_with = #with));
             quote!(#option<#inner>)
         }
