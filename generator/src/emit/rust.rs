@@ -888,17 +888,28 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     } else {
         TokenStream::new()
     };
-    let variants = idents.iter().zip(&texts).map(|(id, text)| {
-        if all_strings && id != text {
-            quote!(#[serde(rename = #text)] #id,)
-        } else {
-            quote!(#id,)
-        }
-    });
+    let rule = if all_strings {
+        variant_rule(values.iter().map(|(v, _)| v.as_str()).zip(&texts))
+    } else {
+        None
+    };
+    let variants = values
+        .iter()
+        .zip(&idents)
+        .zip(&texts)
+        .map(|(((v, _), id), text)| {
+            if all_strings && variant_case(rule, v) != *text {
+                quote!(#[serde(rename = #text)] #id,)
+            } else {
+                quote!(#id,)
+            }
+        });
+    let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
     let mut out = quote! {
         #doc
         #deprecated
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde)]
+        #rename_all
         pub enum #name {
             #( #variants )*
         }
@@ -964,6 +975,60 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         }
     });
     out
+}
+
+/// serde `rename_all` rules for enum variants, tried in this order.
+const VARIANT_RULES: [&str; 7] = [
+    "lowercase",
+    "UPPERCASE",
+    "camelCase",
+    "snake_case",
+    "SCREAMING_SNAKE_CASE",
+    "kebab-case",
+    "SCREAMING-KEBAB-CASE",
+];
+
+/// The `rename_all` rule that names more variants right than their identifiers do
+/// (the rest keep a `rename`), if any: `AF`, `AL`, ... need one attribute, not one each.
+fn variant_rule<'a>(
+    variants: impl Iterator<Item = (&'a str, &'a String)> + Clone,
+) -> Option<&'static str> {
+    let score = |rule: Option<&str>| {
+        variants
+            .clone()
+            .filter(|(v, text)| variant_case(rule, v) == **text)
+            .count()
+    };
+    let plain = score(None);
+    let (rule, best) = VARIANT_RULES
+        .iter()
+        .map(|r| (*r, score(Some(r))))
+        .fold(("", 0), |acc, x| if x.1 > acc.1 { x } else { acc });
+    (best > plain).then_some(rule)
+}
+
+/// What serde's `rename_all = rule` makes of an UpperCamelCase variant name.
+fn variant_case(rule: Option<&str>, variant: &str) -> String {
+    let snake = |sep: char| {
+        let mut out = String::with_capacity(variant.len() + 4);
+        for (i, c) in variant.char_indices() {
+            if i > 0 && c.is_uppercase() {
+                out.push(sep);
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    };
+    match rule {
+        Some("lowercase") => variant.to_ascii_lowercase(),
+        Some("UPPERCASE") => variant.to_ascii_uppercase(),
+        Some("camelCase") => variant[..1].to_ascii_lowercase() + &variant[1..],
+        Some("snake_case") => snake('_'),
+        Some("SCREAMING_SNAKE_CASE") => snake('_').to_ascii_uppercase(),
+        Some("kebab-case") => snake('_').replace('_', "-"),
+        Some("SCREAMING-KEBAB-CASE") => snake('_').to_ascii_uppercase().replace('_', "-"),
+        _ => variant.to_string(),
+    }
 }
 
 fn json_literal(v: &Value) -> TokenStream {
@@ -1079,5 +1144,31 @@ mod tests {
         assert_eq!(serde_case("camelCase", "remote_id"), "remoteId");
         assert_eq!(serde_case("camelCase", "id"), "id");
         assert_eq!(serde_case("PascalCase", "type"), "Type");
+    }
+
+    #[test]
+    fn variant_rules() {
+        use super::{variant_case, variant_rule};
+        assert_eq!(
+            variant_case(Some("SCREAMING_SNAKE_CASE"), "UnmappedValue"),
+            "UNMAPPED_VALUE"
+        );
+        assert_eq!(variant_case(Some("kebab-case"), "DateTime"), "date-time");
+        assert_eq!(variant_case(Some("camelCase"), "DateTime"), "dateTime");
+        let texts = [
+            "AF".to_string(),
+            "AL".to_string(),
+            "unmapped_value".to_string(),
+        ];
+        let variants = ["Af", "Al", "UnmappedValue"];
+        assert_eq!(
+            variant_rule(variants.into_iter().zip(&texts)),
+            Some("UPPERCASE")
+        );
+        let texts = ["Open".to_string(), "Closed".to_string()];
+        assert_eq!(
+            variant_rule(["Open", "Closed"].into_iter().zip(&texts)),
+            None
+        );
     }
 }
