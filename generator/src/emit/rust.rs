@@ -55,38 +55,47 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     let plan = plan(schema);
     let mut modules = Unique::default();
     modules.claim(HELPERS.into());
-    let mut files = Vec::new();
-    let mut mod_decls = TokenStream::new();
     let mut by_owner: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in &plan.items {
         by_owner.entry(&item.owner).or_default().push(item);
     }
     let refs = plan.super_refs();
-    let mut modules_items = Vec::with_capacity(by_owner.len());
-    for (owner, items) in by_owner {
-        let module = modules.claim(module_name(owner));
-        let ident = ident(&module);
-        mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
-        modules_items.push((module, items));
-    }
-    // Rendering and formatting each file is independent: do it in parallel, in order.
-    files.par_extend(modules_items.par_iter().map(|(module, items)| {
-        let mut tokens = imports_for(&plan, items);
-        for item in items {
-            tokens.extend(render_item(&plan, item, refs));
+    let modules_items: Vec<(String, Vec<&Item>)> = by_owner
+        .into_iter()
+        .map(|(owner, items)| (modules.claim(module_name(owner)), items))
+        .collect();
+    // `mod.rs` and every model file are independent: render them all in parallel, in order.
+    let mod_rs = || {
+        let mut mod_decls = TokenStream::new();
+        for (module, _) in &modules_items {
+            let ident = ident(module);
+            mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
+        }
+        if plan.helpers.any() {
+            mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
         }
         RustFile {
-            path: format!("{module}.rs"),
-            contents: finish(tokens, options),
+            path: "mod.rs".into(),
+            contents: finish(mod_decls, options),
         }
-    }));
-    if plan.helpers.any() {
-        mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
-    }
-    files.push(RustFile {
-        path: "mod.rs".into(),
-        contents: finish(mod_decls, options),
-    });
+    };
+    let model_files = || {
+        modules_items
+            .par_iter()
+            .map(|(module, items)| {
+                let mut tokens = imports_for(&plan, items);
+                for item in items {
+                    tokens.extend(render_item(&plan, item, refs));
+                }
+                RustFile {
+                    path: format!("{module}.rs"),
+                    contents: finish(tokens, options),
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let (mod_rs, mut files) = rayon::join(mod_rs, model_files);
+    files.push(mod_rs);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
