@@ -15,12 +15,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostics;
 use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
-use crate::parse::{self, Dialect};
+use crate::parse::{self, Dialect, ParsedDoc};
 use crate::rename::{self, RenameWire};
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
@@ -103,7 +105,7 @@ impl From<std::io::Error> for Error {
 pub struct Loaded {
     /// The resolved models.
     pub schema: Schema,
-    /// Warnings (errors make [`Config::load`] fail instead).
+    /// Warnings (errors make [`Config::load`] fail instead; [`Config::load_partial`] keeps them).
     pub diagnostics: Diagnostics,
     /// Every input file read, sorted.
     pub files: Vec<PathBuf>,
@@ -318,6 +320,17 @@ impl Config {
 
     /// Reads, parses and resolves every input document.
     pub fn load(&self) -> Result<Loaded, Error> {
+        let loaded = self.load_partial()?;
+        if loaded.diagnostics.has_errors() {
+            return Err(Error::Input(loaded.diagnostics));
+        }
+        Ok(loaded)
+    }
+
+    /// Like [`Config::load`], but input errors do not fail: documents with
+    /// errors are left out of the schema and the errors stay in
+    /// [`Loaded::diagnostics`] (for tools and benchmarks that want a best effort).
+    pub fn load_partial(&self) -> Result<Loaded, Error> {
         if self.inputs.is_empty() {
             return Err(Error::Config("no input docs given".into()));
         }
@@ -370,9 +383,6 @@ impl Config {
             diagnostics.push(d.clone());
         }
         diagnostics.sort();
-        if diagnostics.has_errors() {
-            return Err(Error::Input(diagnostics));
-        }
         Ok(Loaded {
             schema,
             diagnostics,
@@ -402,36 +412,55 @@ impl Config {
             }
             _ => None,
         };
-        match rust {
-            Some(RustOutput::File(path)) => files.push(OutputFile {
-                path,
-                contents: rust::emit_single(schema, &self.rust_options),
-            }),
-            Some(RustOutput::Dir(dir)) => {
-                for f in rust::emit_modules(schema, &self.rust_options) {
-                    files.push(OutputFile {
+        // The three outputs are independent: render them concurrently.
+        let mut openapi_options = self.openapi_options.clone();
+        openapi_options.schema = schema_options;
+        let (rust_files, (openapi_doc, schemas)) = rayon::join(
+            || match &rust {
+                Some(RustOutput::File(path)) => vec![OutputFile {
+                    path: path.clone(),
+                    contents: rust::emit_single(schema, &self.rust_options),
+                }],
+                Some(RustOutput::Dir(dir)) => rust::emit_modules(schema, &self.rust_options)
+                    .into_iter()
+                    .map(|f| OutputFile {
                         path: dir.join(f.path),
                         contents: f.contents,
-                    });
-                }
-                owned.push(OwnedDir {
-                    dir,
-                    extension: "rs",
-                    marker: rust::PREAMBLE,
-                });
-            }
-            None => {}
-        }
-        if let Some(path) = &self.openapi {
-            let mut options = self.openapi_options.clone();
-            options.schema = schema_options;
-            files.push(OutputFile {
-                path: path.clone(),
-                contents: openapi::emit(schema, &options),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
+            || {
+                rayon::join(
+                    || {
+                        self.openapi
+                            .as_ref()
+                            .map(|_| openapi::emit(schema, &openapi_options))
+                    },
+                    || {
+                        self.json_schema
+                            .as_ref()
+                            .map(|_| json_schema::emit_with(schema, schema_options))
+                    },
+                )
+            },
+        );
+        files.extend(rust_files);
+        if let Some(RustOutput::Dir(dir)) = rust {
+            owned.push(OwnedDir {
+                dir,
+                extension: "rs",
+                marker: rust::PREAMBLE,
             });
         }
-        if let Some(dir) = &self.json_schema {
-            for (name, contents) in json_schema::emit_with(schema, schema_options) {
+        if let (Some(path), Some(contents)) = (&self.openapi, openapi_doc) {
+            files.push(OutputFile {
+                path: path.clone(),
+                contents,
+            });
+        }
+        if let (Some(dir), Some(schemas)) = (&self.json_schema, schemas) {
+            for (name, contents) in schemas {
                 files.push(OutputFile {
                     path: dir.join(name),
                     contents,
@@ -461,16 +490,23 @@ impl Config {
 /// Reads and parses every file. A document's dialect is forced or detected
 /// ([`parse::detect_doc_set`]). Returns the documents and the limitations of
 /// the dialects in use (one warning each).
+///
+/// Files are read and parsed in parallel (rayon); results and diagnostics are
+/// gathered in file order, so the output does not depend on the number of threads.
 fn load_docs(
     files: &[PathBuf],
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
 ) -> (Vec<LoadedDoc>, Diagnostics) {
-    let mut sources = Vec::with_capacity(files.len());
-    for path in files {
-        match SourceFile::read(path) {
-            Ok(s) => sources.push((path, s)),
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|path| SourceFile::read(path).map(|s| (path, s)))
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
             Err(d) => diags.push(d),
         }
     }
@@ -483,12 +519,22 @@ fn load_docs(
     };
     let mut limitations = Diagnostics::default();
     report_limitations(&sources, &dialects, &mut limitations);
+    let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
+        .par_iter()
+        .zip(dialects.par_iter())
+        .map(|((_, source), d)| {
+            let mut local = Diagnostics::default();
+            let doc = parse::parse_document(source, *d, &mut local);
+            (doc, local)
+        })
+        .collect();
     let mut docs = Vec::with_capacity(sources.len());
-    for (i, ((path, source), d)) in sources.iter().zip(dialects).enumerate() {
+    for (i, ((path, _), (doc, local))) in sources.iter().zip(parsed).enumerate() {
         if let Some(p) = progress {
             (p.0)(i + 1, sources.len());
         }
-        if let Some(doc) = parse::parse_document(source, d, diags) {
+        diags.extend(local.0);
+        if let Some(doc) = doc {
             docs.push(LoadedDoc {
                 path: (*path).clone(),
                 doc,

@@ -185,6 +185,26 @@ impl Type {
         out
     }
 
+    /// Whether a JSON value could be of this type, checked one level deep (references,
+    /// unions and `Any` accept everything; formats are not checked).
+    pub fn may_accept(&self, v: &serde_json::Value) -> bool {
+        use serde_json::Value as V;
+        match (self, v) {
+            (Type::Nullable(_), V::Null) => true,
+            (Type::Nullable(t), v) => t.may_accept(v),
+            (Type::String(_), V::String(_)) => true,
+            (Type::Integer(_), V::Number(n)) => n.is_i64() || n.is_u64(),
+            (Type::Number(_), V::Number(_)) => true,
+            (Type::Boolean, V::Bool(_)) => true,
+            (Type::Array(_), V::Array(_)) => true,
+            (Type::Map(_), V::Object(_)) => true,
+            (Type::Enum(values), v) => values.contains(v),
+            (Type::Const(c), v) => c == v,
+            (Type::Any | Type::Ref(_) | Type::Union(_), _) => true,
+            _ => false,
+        }
+    }
+
     /// Calls `f` on this type and every type nested in it.
     pub fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Type)) {
         f(self);
@@ -283,5 +303,25 @@ pub fn for_each_type_mut(model: &mut Model, mut f: impl FnMut(&mut Type)) {
         ModelKind::Union(u) => u.members.iter_mut().for_each(f),
         ModelKind::Alias { ty } => f(ty),
         ModelKind::Enum(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn may_accept_checks_the_json_kind() {
+        let list = Type::Array(Box::new(Type::STRING));
+        assert!(list.may_accept(&json!([])));
+        assert!(!list.may_accept(&json!({})));
+        assert!(Type::INTEGER.may_accept(&json!(3)));
+        assert!(!Type::INTEGER.may_accept(&json!(3.5)));
+        assert!(Type::Nullable(Box::new(Type::Boolean)).may_accept(&json!(null)));
+        assert!(!Type::Boolean.may_accept(&json!(null)));
+        assert!(Type::Enum(vec![json!("a")]).may_accept(&json!("a")));
+        assert!(!Type::Enum(vec![json!("a")]).may_accept(&json!("b")));
+        assert!(Type::Ref("X".into()).may_accept(&json!(1)));
     }
 }

@@ -1,5 +1,7 @@
 //! Project automation shared by the `xtask` binary and the tests.
 
+pub mod bench;
+
 use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of this crate's directory).

@@ -1,6 +1,7 @@
 //! Project automation: `cargo xtask codegen [--check]`,
 //! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]),
-//! `cargo xtask compare [--json] DOCS_A DOCS_B` (see [`compare`]).
+//! `cargo xtask compare [--json] DOCS_A DOCS_B` (see [`compare`]),
+//! `cargo xtask bench` (see `xtask::bench`).
 //!
 //! `codegen` regenerates the committed `generated/` crate from `specs/`:
 //! Rust modules in `generated/src/models/`, `generated/openapi.json` and
@@ -31,9 +32,16 @@ fn main() -> ExitCode {
         }
         Some("fidelity") => fidelity::run(&args[1..]),
         Some("compare") => compare::run(&args[1..]),
+        Some("bench") => match xtask::bench::Options::parse(&args[1..], &root) {
+            Ok(options) => xtask::bench::run(&root, &options),
+            Err(e) => {
+                eprintln!("xtask bench: {e}");
+                ExitCode::from(2)
+            }
+        },
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]\n       cargo xtask compare [--json] DOCS_A DOCS_B"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]\n       cargo xtask compare [--json] DOCS_A DOCS_B\n       cargo xtask bench [--help]"
             );
             ExitCode::from(2)
         }

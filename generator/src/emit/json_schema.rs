@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::openapi::pointer_escape;
@@ -75,7 +76,7 @@ pub fn emit(schema: &Schema) -> Vec<(String, String)> {
 pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String)> {
     schema
         .models
-        .iter()
+        .par_iter()
         .map(|m| {
             let doc = document_with(schema, m, options);
             (file_name(&m.name), super::to_json(&doc))

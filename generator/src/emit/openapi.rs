@@ -1,5 +1,6 @@
 //! IR → an OpenAPI 3.1 document holding every model under `components.schemas`.
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::schema::{Builder, SchemaOptions};
@@ -34,9 +35,11 @@ pub fn document(schema: &Schema, options: &OpenApiOptions) -> Value {
         ref_for: &ref_for,
         options: options.schema,
     };
+    let built: Vec<Map<String, Value>> =
+        schema.models.par_iter().map(|m| builder.model(m)).collect();
     let mut schemas = Map::new();
-    for m in &schema.models {
-        schemas.insert(m.name.clone(), Value::Object(builder.model(m)));
+    for (m, body) in schema.models.iter().zip(built) {
+        schemas.insert(m.name.clone(), Value::Object(body));
     }
     let mut info = Map::new();
     info.insert("title".into(), options.title.clone().into());

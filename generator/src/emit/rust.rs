@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -75,21 +76,25 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         by_owner.entry(&item.owner).or_default().push(item);
     }
     let refs = plan.super_refs();
+    let mut jobs: Vec<(String, &Vec<&Item>)> = Vec::with_capacity(by_owner.len());
     for (owner, items) in &by_owner {
         // Keywords stay raw in `mod r#type;`, which loads `type.rs`.
         let claimed = modules.claim(names::field_name(owner));
         let ident = ident(&claimed);
-        let module = claimed.trim_start_matches("r#").to_string();
         mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
+        jobs.push((claimed.trim_start_matches("r#").to_string(), items));
+    }
+    // Files are independent: render them in parallel (tokens never cross threads).
+    files.par_extend(jobs.par_iter().map(|(module, items)| {
         let mut tokens = imports_for(&plan, items);
-        for item in items {
+        for item in items.iter() {
             tokens.extend(render_item(&plan, item, refs));
         }
-        files.push(RustFile {
+        RustFile {
             path: format!("{module}.rs"),
             contents: finish(tokens, options),
-        });
-    }
+        }
+    }));
     if plan.helpers.any() {
         mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
     }

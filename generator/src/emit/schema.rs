@@ -33,7 +33,7 @@ pub struct Builder<'a> {
     /// The schema being emitted (used to tell whether union members are disjoint).
     pub schema: &'a Schema,
     /// Makes the `$ref` value for a model name.
-    pub ref_for: &'a dyn Fn(&str) -> String,
+    pub ref_for: &'a (dyn Fn(&str) -> String + Sync),
     /// What the schemas accept beyond the docs' defaults.
     pub options: SchemaOptions,
 }

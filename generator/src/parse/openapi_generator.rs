@@ -275,10 +275,12 @@ fn properties(
             (Type::String(None), Some(values)) => Type::Enum(values),
             _ => ty,
         };
+        // A default the type cannot hold (`[default to {}]` on a list) is dropped.
         let default = notes
             .default
             .as_deref()
-            .map(|d| default_value(d, &ty, type_cell));
+            .map(|d| default_value(d, &ty, type_cell))
+            .filter(|d| ty.may_accept(d) || (d.is_null() && nullable));
         if wire_name == "any string name" {
             object.additional_properties = Some(ty);
             continue;
