@@ -180,27 +180,11 @@ pub fn union_member(_heading: &str, code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lower::{LowerCx, Lowered, PendingRef};
-    use crate::parse::type_expr;
-    use crate::{diagnostic::Diagnostics, source::Span};
+    use crate::diagnostic::Diagnostics;
+    use crate::parse::lower::{lower_for_test, Lowered, PendingRef};
 
     fn lower(cell: &str) -> (Lowered, Vec<PendingRef>, usize) {
-        let mut refs = Vec::new();
-        let mut diags = Diagnostics::default();
-        let mut cx = LowerCx {
-            names: &Go,
-            refs: &mut refs,
-            diags: &mut diags,
-            span: Span {
-                file: "t.md".into(),
-                line: 1,
-                column: 1,
-            },
-            cell,
-        };
-        let lowered = cx.lower_cell(&type_expr::parse(cell).unwrap());
-        let warnings = diags.warning_count();
-        (lowered, refs, warnings)
+        lower_for_test(&Go, cell)
     }
 
     fn ty(cell: &str) -> Type {

@@ -422,6 +422,31 @@ pub fn base_name(name: &str) -> String {
         .to_string()
 }
 
+/// Lowers one Type cell with a dialect's names, for unit tests:
+/// (the lowered cell, the references it recorded, the number of warnings).
+#[cfg(test)]
+pub(crate) fn lower_for_test(
+    names: &dyn TypeNames,
+    cell: &str,
+) -> (Lowered, Vec<PendingRef>, usize) {
+    let mut refs = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut cx = LowerCx {
+        names,
+        refs: &mut refs,
+        diags: &mut diags,
+        span: Span {
+            file: "t.md".into(),
+            line: 1,
+            column: 1,
+        },
+        cell,
+    };
+    let lowered = cx.lower_cell(&super::type_expr::parse(cell).expect("test cell parses"));
+    let warnings = diags.warning_count();
+    (lowered, refs, warnings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

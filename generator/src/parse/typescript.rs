@@ -121,27 +121,12 @@ pub fn union_member(heading: &str, _code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::lower::{LowerCx, PendingRef};
-    use crate::parse::type_expr;
-    use crate::{diagnostic::Diagnostics, source::Span};
+    use crate::diagnostic::Diagnostics;
+    use crate::parse::lower::{lower_for_test, PendingRef};
 
     fn lower(cell: &str) -> (Type, Vec<PendingRef>, usize) {
-        let mut refs = Vec::new();
-        let mut diags = Diagnostics::default();
-        let mut cx = LowerCx {
-            names: &TypeScript,
-            refs: &mut refs,
-            diags: &mut diags,
-            span: Span {
-                file: "t.md".into(),
-                line: 1,
-                column: 1,
-            },
-            cell,
-        };
-        let ty = cx.lower_cell(&type_expr::parse(cell).unwrap()).ty;
-        let warnings = diags.warning_count();
-        (ty, refs, warnings)
+        let (lowered, refs, warnings) = lower_for_test(&TypeScript, cell);
+        (lowered.ty, refs, warnings)
     }
 
     #[test]
