@@ -262,6 +262,24 @@ pub fn count_markers(text: &str, markers: &[&str]) -> u32 {
     markers.iter().map(|m| occurrences(text, m)).sum()
 }
 
+/// Reports an empty model name (`# ` with nothing after it); `None` when it is empty.
+pub(crate) fn non_empty_name(
+    name: String,
+    source: &SourceFile,
+    span: &Span,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    if !name.is_empty() {
+        return Some(name);
+    }
+    diags.push(
+        Diagnostic::error(span.clone(), "empty model name in the title")
+            .with_snippet(source.line_text(span.line))
+            .with_hint("write the model name after `# `"),
+    );
+    None
+}
+
 /// Finds the `# Title` heading: (block index, raw title text, span).
 pub(crate) fn title(
     source: &SourceFile,

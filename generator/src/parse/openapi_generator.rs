@@ -127,15 +127,7 @@ pub fn parse(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let (title_index, title, title_span) = super::title(source, blocks, diags)?;
-    let name = model_name(&title);
-    if name.is_empty() {
-        diags.push(
-            Diagnostic::error(title_span.clone(), "empty model name in the title")
-                .with_snippet(source.line_text(title_span.line))
-                .with_hint("write the model name after `# `"),
-        );
-        return None;
-    }
+    let name = super::non_empty_name(model_name(&title), source, &title_span, diags)?;
     let body = &blocks[title_index + 1..];
     let first_section = body
         .iter()

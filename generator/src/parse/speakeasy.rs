@@ -43,14 +43,7 @@ pub fn parse(
     let mut refs = Vec::new();
     let (title_index, title, title_span) = super::title(source, blocks, diags)?;
     let (name, mut deprecated) = strip_strikethrough(&title);
-    if name.is_empty() {
-        diags.push(
-            Diagnostic::error(title_span.clone(), "empty model name in the title")
-                .with_snippet(source.line_text(title_span.line))
-                .with_hint("write the model name after `# `"),
-        );
-        return None;
-    }
+    let name = super::non_empty_name(name, source, &title_span, diags)?;
     let name = names.model_name(&name);
 
     // Description: everything between the title and the first `##` heading.
