@@ -12,17 +12,7 @@ use std::path::{Path, PathBuf};
 use modeldoc::compare::{self, Class, Input, Loss, Report, Side};
 use modeldoc::Config;
 
-/// A fresh directory under the system temp dir holding `files`.
-fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("modeldoc-xlang-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    dir
-}
+mod support;
 
 fn compare_dirs(a: &Path, b: &Path) -> Report {
     let load = |dir: &Path| Config::new().input(dir).load().expect("loads");
@@ -98,7 +88,7 @@ fn write(name: &str, files: Vec<(String, String)>) -> PathBuf {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    doc_set(name, &files)
+    support::doc_set(name, &files)
 }
 
 #[test]

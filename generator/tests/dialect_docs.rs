@@ -1,28 +1,16 @@
 //! Doc-set level behaviour of the TypeScript, Go and Java dialects:
 //! limitation warnings, skipped non-model pages, deprecated enums in Rust.
 
-use std::path::PathBuf;
-
 use modeldoc::Config;
 
-/// A fresh directory under the system temp dir holding `files`.
-fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("modeldoc-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    dir
-}
+mod support;
 
 const TS_OBJECT: &str = "# Link\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *string* | :heavy_check_mark: | N/A |\n| `clicks` | *number* | :heavy_minus_sign: | N/A |\n| `order` | [operations.Order](../operations/order.md) | :heavy_minus_sign: | N/A |\n";
 const TS_ENUM: &str = "# ~~Order~~\n\n> :warning: **DEPRECATED**: This will be removed in a future release, please migrate away from it as soon as possible.\n\n## Values\n\n```typescript\n\"asc\" | \"desc\"\n```";
 
 #[test]
 fn limitations_are_reported_once_per_doc_set() {
-    let dir = doc_set(
+    let dir = support::doc_set(
         "limits",
         &[
             ("components/link.md", TS_OBJECT),
@@ -46,7 +34,7 @@ fn limitations_are_reported_once_per_doc_set() {
 
 #[test]
 fn pages_without_a_title_are_skipped_with_a_warning() {
-    let dir = doc_set(
+    let dir = support::doc_set(
         "options",
         &[
             ("components/link.md", TS_OBJECT),
@@ -69,7 +57,7 @@ fn pages_without_a_title_are_skipped_with_a_warning() {
 
 #[test]
 fn deprecated_enums_do_not_warn_in_generated_rust() {
-    let dir = doc_set(
+    let dir = support::doc_set(
         "deprecated",
         &[
             ("components/link.md", TS_OBJECT),
@@ -93,7 +81,7 @@ fn deprecated_enums_do_not_warn_in_generated_rust() {
 #[test]
 fn keyword_model_names_get_raw_module_names() {
     // dub-ts has a `# Type` enum doc: its module is `mod r#type;` in `type.rs`.
-    let dir = doc_set(
+    let dir = support::doc_set(
         "keyword",
         &[(
             "components/type.md",

@@ -1,23 +1,11 @@
 //! Doc-set behaviour of the C#/Ruby/PHP dialects: majority detection and
 //! union members recovered from link labels.
 
-use std::path::PathBuf;
-
 use modeldoc::ir::{ModelKind, Type};
 use modeldoc::parse::{detect_doc_set, Dialect};
 use modeldoc::Config;
 
-/// A fresh temporary folder holding the given docs.
-fn doc_dir(name: &str, docs: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("modeldoc-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in docs {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("temp dir");
-        std::fs::write(path, text).expect("temp file");
-    }
-    dir
-}
+mod support;
 
 const PHP_WITH_MARKERS: &str = "# Invoice\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `note` | *?string* | :heavy_minus_sign: | N/A |\n| `lines` | array<*string*> | :heavy_check_mark: | N/A |\n";
 const PHP_SHARED_SCALARS: &str = "# Tax\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `rate` | *float* | :heavy_check_mark: | N/A |\n| `name` | *string* | :heavy_check_mark: | N/A |\n";
@@ -37,7 +25,7 @@ fn documents_the_majority_fits_stay_with_it() {
 
 #[test]
 fn empty_ruby_union_docs_get_members_from_labels() {
-    let dir = doc_dir(
+    let dir = support::doc_set(
         "ruby-unions",
         &[
             (
@@ -92,7 +80,7 @@ fn limitations_are_reported_once_and_survive_strict_mode() {
         "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
     let a = format!("# Account\n\n{head}{row}");
     let b = format!("# Company\n\n{head}{row}");
-    let dir = doc_dir(
+    let dir = support::doc_set(
         "csharp-limits",
         &[
             ("Models/Components/Account.md", &a),

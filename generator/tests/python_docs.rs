@@ -6,17 +6,7 @@ use std::path::{Path, PathBuf};
 use modeldoc::ir::{ModelKind, Type};
 use modeldoc::{Config, Error, Severity};
 
-/// A fresh directory under the target dir holding `files`.
-fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+mod support;
 
 const ACCOUNT: &str = "# Account\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n\
 | `id` | *str* | :heavy_check_mark: | N/A |\n\
@@ -24,7 +14,7 @@ const ACCOUNT: &str = "# Account\n\n## Fields\n\n| Field | Type | Required | Des
 
 #[test]
 fn dangling_reference_warns_with_position_and_falls_back_to_any() {
-    let dir = doc_set("dangling", &[("docs/models/account.md", ACCOUNT)]);
+    let dir = support::doc_set("dangling", &[("docs/models/account.md", ACCOUNT)]);
     let loaded = Config::new().input(&dir).load().expect("warnings only");
     let warning = loaded
         .diagnostics
@@ -47,7 +37,7 @@ fn dangling_reference_warns_with_position_and_falls_back_to_any() {
 
 #[test]
 fn deprecated_enum_renders_rust_without_deprecation_warnings() {
-    let dir = doc_set(
+    let dir = support::doc_set(
         "deprecated_enum",
         &[(
             "docs/models/role.md",
@@ -153,7 +143,7 @@ fn corpus_glean_current_style() {
 fn schema_docs_keep_their_name_over_operation_wrappers() {
     let schema_doc = "# Calculate1099Response\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `member_id` | *Optional[str]* | :heavy_minus_sign: | N/A |\n";
     let wrapper_doc = "# Calculate1099Response\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `status_code` | *int* | :heavy_check_mark: | HTTP response status code for this operation |\n";
-    let dir = doc_set(
+    let dir = support::doc_set(
         "collision",
         &[
             (
@@ -172,7 +162,7 @@ fn schema_docs_keep_their_name_over_operation_wrappers() {
 
 #[test]
 fn rename_wire_rewrites_the_json_names() {
-    let dir = doc_set(
+    let dir = support::doc_set(
         "rename",
         &[(
             "docs/models/address.md",

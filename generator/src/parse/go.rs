@@ -21,16 +21,6 @@ pub const LIMITATIONS: &[&str] = &[
     "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 
-const OPTIONAL: Wrapper = Wrapper {
-    optional: true,
-    nullable: false,
-};
-
-const OPTIONAL_NULLABLE: Wrapper = Wrapper {
-    optional: true,
-    nullable: true,
-};
-
 impl TypeNames for Go {
     fn scalar(&self, name: &str) -> Option<Type> {
         Some(match name {
@@ -58,8 +48,10 @@ impl TypeNames for Go {
 
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
         match name {
-            "*" => Some(OPTIONAL),
-            "optionalnullable.OptionalNullable" | "OptionalNullable" => Some(OPTIONAL_NULLABLE),
+            "*" => Some(Wrapper::OPTIONAL),
+            "optionalnullable.OptionalNullable" | "OptionalNullable" => {
+                Some(Wrapper::OPTIONAL_NULLABLE)
+            }
             _ => None,
         }
     }

@@ -47,14 +47,8 @@ impl TypeNames for Java {
 
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
         Some(match name {
-            "Optional" => Wrapper {
-                optional: true,
-                nullable: false,
-            },
-            "JsonNullable" => Wrapper {
-                optional: true,
-                nullable: true,
-            },
+            "Optional" => Wrapper::OPTIONAL,
+            "JsonNullable" => Wrapper::OPTIONAL_NULLABLE,
             _ => return None,
         })
     }

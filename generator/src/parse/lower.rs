@@ -20,6 +20,24 @@ pub struct Wrapper {
     pub nullable: bool,
 }
 
+impl Wrapper {
+    /// May be absent (`Optional[T]`, Go `*T`, PHP `?T`).
+    pub const OPTIONAL: Wrapper = Wrapper {
+        optional: true,
+        nullable: false,
+    };
+    /// May be `null` (`Nullable[T]`).
+    pub const NULLABLE: Wrapper = Wrapper {
+        optional: false,
+        nullable: true,
+    };
+    /// May be absent or `null` (`OptionalNullable[T]`, `JsonNullable<T>`).
+    pub const OPTIONAL_NULLABLE: Wrapper = Wrapper {
+        optional: true,
+        nullable: true,
+    };
+}
+
 /// A lowered Type cell: the type and the outermost wrapper.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lowered {

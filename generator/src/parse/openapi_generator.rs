@@ -65,10 +65,7 @@ impl TypeNames for OpenApiGenerator {
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
         match name {
             // python `Optional[X]` (pydantic template): may be null.
-            "Optional" => Some(Wrapper {
-                optional: false,
-                nullable: true,
-            }),
+            "Optional" => Some(Wrapper::NULLABLE),
             _ => None,
         }
     }

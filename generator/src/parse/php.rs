@@ -39,10 +39,7 @@ impl TypeNames for Php {
     }
 
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
-        (name == "?").then_some(Wrapper {
-            optional: true,
-            nullable: false,
-        })
+        (name == "?").then_some(Wrapper::OPTIONAL)
     }
 
     fn is_list(&self, name: &str) -> bool {

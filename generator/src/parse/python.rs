@@ -41,18 +41,9 @@ impl TypeNames for Python {
 
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
         Some(match name {
-            "Optional" => Wrapper {
-                optional: true,
-                nullable: false,
-            },
-            "Nullable" => Wrapper {
-                optional: false,
-                nullable: true,
-            },
-            "OptionalNullable" => Wrapper {
-                optional: true,
-                nullable: true,
-            },
+            "Optional" => Wrapper::OPTIONAL,
+            "Nullable" => Wrapper::NULLABLE,
+            "OptionalNullable" => Wrapper::OPTIONAL_NULLABLE,
             _ => return None,
         })
     }

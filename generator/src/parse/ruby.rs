@@ -38,10 +38,7 @@ impl TypeNames for Ruby {
     }
 
     fn wrapper(&self, name: &str) -> Option<Wrapper> {
-        matches!(name, "T.nilable" | "Crystalline::Nilable.new").then_some(Wrapper {
-            optional: true,
-            nullable: false,
-        })
+        matches!(name, "T.nilable" | "Crystalline::Nilable.new").then_some(Wrapper::OPTIONAL)
     }
 
     fn is_list(&self, name: &str) -> bool {
@@ -143,10 +140,7 @@ mod tests {
 
     #[test]
     fn sorbet_and_crystalline_cells() {
-        let optional = Wrapper {
-            optional: true,
-            nullable: false,
-        };
+        let optional = Wrapper::OPTIONAL;
         assert_eq!(lower("*T.nilable(::String)*"), (Type::STRING, optional, 0));
         assert_eq!(
             lower("*Crystalline::Nilable.new(Crystalline::Boolean.new)*"),
