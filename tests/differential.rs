@@ -7,7 +7,7 @@
 //! modeldoc); this test regenerates the JSON Schemas from the same IR.
 
 use modeldoc::emit::json_schema;
-use modeldoc::ir::Schema;
+use modeldoc::ir::{ModelKind, Schema, Type};
 use modeldoc_corpus_types::{Set, CORPUS_PRESENT, SETS, SKIPPED};
 use modeldoc_tests::instances::{
     reaches_object_union, same_json, same_json_but_dropped_keys, Instances,
@@ -109,6 +109,59 @@ fn corpus_samples_rust_and_json_schema_agree() {
         failures.extend(f);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// `Display` and `FromStr` of every generated string enum (fixtures and corpus samples)
+/// use exactly the wire values, including under a `rename_all` rule with exceptions
+/// (`Region`: `UPPERCASE` plus `unknown_region`; `Color`: `kebab-case` plus `2nd`).
+#[test]
+fn string_enums_display_and_parse_their_wire_values() {
+    let mut checked = 0;
+    for set in SETS {
+        let schema: Schema = serde_json::from_str(set.ir_json).unwrap();
+        for model in &schema.models {
+            let Some(text_round_trip) = (set.text_lookup)(&model.name) else {
+                continue;
+            };
+            let values: Vec<&str> = match &model.kind {
+                ModelKind::Enum(e) => e.values.iter().filter_map(|v| v.value.as_str()).collect(),
+                ModelKind::Alias { ty: Type::Enum(vs) } => {
+                    vs.iter().filter_map(Value::as_str).collect()
+                }
+                ModelKind::Alias { ty: Type::Const(v) } => v.as_str().into_iter().collect(),
+                _ => Vec::new(),
+            };
+            assert!(
+                !values.is_empty(),
+                "{}: {} has no values",
+                set.name,
+                model.name
+            );
+            for value in &values {
+                assert_eq!(
+                    text_round_trip(value).as_deref(),
+                    Ok(*value),
+                    "{}: {}",
+                    set.name,
+                    model.name
+                );
+                checked += 1;
+            }
+            let unknown = format!("{}-not-a-value", values[0]);
+            let err = text_round_trip(&unknown).expect_err("an unlisted value is rejected");
+            assert!(err.contains(&unknown), "{}: {err}", model.name);
+        }
+    }
+    for (model, value) in [
+        ("Region", "unknown_region"),
+        ("Color", "2nd"),
+        ("Region", "US"),
+    ] {
+        let set = &SETS[0];
+        let round_trip = (set.text_lookup)(model).expect("fixture enum");
+        assert_eq!(round_trip(value).as_deref(), Ok(value));
+    }
+    assert!(checked > 20, "only {checked} enum values checked");
 }
 
 // ---------------------------------------------------------------------------------------

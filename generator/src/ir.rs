@@ -23,10 +23,14 @@ pub struct Schema {
 impl Schema {
     /// Looks a model up by its exact name.
     pub fn model(&self, name: &str) -> Option<&Model> {
+        self.model_index(name).map(|i| &self.models[i])
+    }
+
+    /// The position of the model called `name` in [`Schema::models`].
+    pub fn model_index(&self, name: &str) -> Option<usize> {
         self.models
             .binary_search_by(|m| m.name.as_str().cmp(name))
             .ok()
-            .map(|i| &self.models[i])
     }
 
     /// Sorts models by name; call after adding models by hand.

@@ -81,7 +81,49 @@ fn synthetic_doc_set_is_identical_in_parallel() {
 }
 
 /// The fast JSON Schema path (shared `$defs` entries) prints what the plain one does,
-/// including documents whose dependencies refer back to their root (the synthetic ring).
+/// including documents whose dependencies refer back to their root (the synthetic ring),
+/// with and without the schema options.
+#[test]
+fn json_schema_fast_path_matches_plain_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    synthetic(dir.path());
+    assert_fast_json_schema_path(dir.path());
+    let repo = corpus("speakeasy-sdks+wingspan-python");
+    if repo.is_dir() {
+        assert_fast_json_schema_path(&repo);
+    } else {
+        eprintln!("skipped the corpus half: no {}", repo.display());
+    }
+}
+
+fn assert_fast_json_schema_path(docs: &Path) {
+    use modeldoc::emit::json_schema;
+    use modeldoc::emit::schema::SchemaOptions;
+    use modeldoc::emit::to_json;
+    let loaded = Config::new().input(docs).load_partial().expect("docs load");
+    let schema = &loaded.schema;
+    for (closed_objects, open_enums) in [(false, false), (true, true)] {
+        let options = SchemaOptions {
+            closed_objects,
+            open_enums,
+        };
+        let fast = json_schema::emit_with(schema, options);
+        assert_eq!(fast.len(), schema.models.len());
+        for (m, (name, text)) in schema.models.iter().zip(&fast) {
+            assert_eq!(*name, json_schema::file_name(&m.name));
+            let plain = to_json(&json_schema::document_with(schema, m, options));
+            assert_eq!(*text, plain, "{name} with {options:?}");
+        }
+    }
+}
+
+fn corpus(repo: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(repo)
+        .join("docs")
+}
+
 #[test]
 fn corpus_repo_is_identical_in_parallel() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"))

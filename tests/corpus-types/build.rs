@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use modeldoc::emit::{json_schema, rust};
-use modeldoc::ir::Schema;
+use modeldoc::ir::{Model, ModelKind, Schema, Type};
 
 /// Models picked as sample roots per corpus repository (spread evenly by name).
 const SAMPLE_ROOTS: usize = 16;
@@ -97,8 +97,8 @@ fn main() {
     for set in &sets {
         writeln!(
             glue,
-            "    Set {{ name: {:?}, ir_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{}.ir.json\")), lookup: {}_lookup }},",
-            set.name, set.module, set.module
+            "    Set {{ name: {:?}, ir_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{}.ir.json\")), lookup: {}_lookup, text_lookup: {}_text_lookup }},",
+            set.name, set.module, set.module, set.module
         )
         .unwrap();
     }
@@ -165,7 +165,39 @@ fn set_glue(set: &Set) -> String {
     writeln!(out, "        _ => return None,").unwrap();
     writeln!(out, "    }})").unwrap();
     writeln!(out, "}}\n").unwrap();
+    writeln!(out, "#[allow(deprecated, clippy::match_single_binding)]").unwrap();
+    writeln!(
+        out,
+        "fn {module}_text_lookup(model: &str) -> Option<TextRoundTrip> {{"
+    )
+    .unwrap();
+    // Arms that return `Some`, so that a set without string enums is one `_` arm.
+    writeln!(out, "    match model {{").unwrap();
+    let idents = rust::model_idents(&set.schema);
+    for model in set.schema.models.iter().filter(|m| is_string_enum(m)) {
+        let (name, ident) = (&model.name, &idents[&model.name]);
+        writeln!(
+            out,
+            "        {name:?} => Some(text_round_trip::<{module}::{ident}>),"
+        )
+        .unwrap();
+    }
+    writeln!(out, "        _ => None,").unwrap();
+    writeln!(out, "    }}").unwrap();
+    writeln!(out, "}}\n").unwrap();
     out
+}
+
+/// Whether the model becomes a Rust enum of string values (with `Display` and `FromStr`).
+fn is_string_enum(model: &Model) -> bool {
+    match &model.kind {
+        ModelKind::Enum(e) => e.values.iter().all(|v| v.value.is_string()),
+        ModelKind::Alias {
+            ty: Type::Enum(values),
+        } => values.iter().all(|v| v.is_string()),
+        ModelKind::Alias { ty: Type::Const(v) } => v.is_string(),
+        _ => false,
+    }
 }
 
 /// `BoltApp+Bolt-Python-SDK` → `boltapp_bolt_python_sdk`.

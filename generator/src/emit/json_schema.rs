@@ -73,15 +73,95 @@ pub fn emit(schema: &Schema) -> Vec<(String, String)> {
 }
 
 /// Every model's document with options, as (file name, pretty JSON).
+///
+/// The same text as [`document_with`] + [`super::to_json`], built faster: a
+/// model's `$defs` entry is identical in every document that includes it
+/// (unless it refers back to that document's root, where the reference is `#`),
+/// so each entry is serialized once and pasted into the documents that need it.
 pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String)> {
+    let shared = Builder {
+        schema,
+        ref_for: &defs_pointer,
+        options,
+    };
+    let entries: Vec<String> = schema
+        .models
+        .par_iter()
+        .map(|m| defs_entry(&Value::Object(shared.model(m))))
+        .collect();
     schema
         .models
         .par_iter()
         .map(|m| {
-            let doc = document_with(schema, m, options);
-            (file_name(&m.name), super::to_json(&doc))
+            let text = document_text(schema, m, options, &entries);
+            (file_name(&m.name), text)
         })
         .collect()
+}
+
+fn defs_pointer(name: &str) -> String {
+    format!("#/$defs/{}", pointer_escape(name))
+}
+
+/// A value pretty-printed as it appears two levels deep (`$defs` → name → value).
+fn defs_entry(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    // JSON strings escape their newlines: every newline here is formatting.
+    text.replace('\n', "\n    ")
+}
+
+/// [`document_with`] rendered by [`super::to_json`], reusing the serialized `$defs`
+/// `entries` (indexed like `schema.models`).
+fn document_text(
+    schema: &Schema,
+    model: &Model,
+    options: SchemaOptions,
+    entries: &[String],
+) -> String {
+    let root = model.name.as_str();
+    let ref_for = |name: &str| {
+        if name == root {
+            "#".to_string()
+        } else {
+            defs_pointer(name)
+        }
+    };
+    let builder = Builder {
+        schema,
+        ref_for: &ref_for,
+        options,
+    };
+    let mut doc = Map::new();
+    doc.insert("$schema".into(), DIALECT.into());
+    doc.insert("title".into(), model.name.clone().into());
+    doc.extend(builder.model(model));
+    let mut out = super::to_json(&Value::Object(doc));
+    let deps = dependencies(schema, model);
+    if deps.is_empty() {
+        return out;
+    }
+    // `out` ends with "\n}\n": reopen the root object and append `$defs`.
+    out.truncate(out.len() - "\n}\n".len());
+    out.push_str(",\n  \"$defs\": {");
+    let mut first = true;
+    for name in deps {
+        let Some(i) = schema.model_index(name) else {
+            continue;
+        };
+        let dep = &schema.models[i];
+        out.push_str(if first { "\n    " } else { ",\n    " });
+        first = false;
+        out.push_str(&serde_json::to_string(name).expect("strings serialize"));
+        out.push_str(": ");
+        if dep.refs().contains(&root) {
+            // Refers back to the root, which this document spells `#`.
+            out.push_str(&defs_entry(&Value::Object(builder.model(dep))));
+        } else {
+            out.push_str(&entries[i]);
+        }
+    }
+    out.push_str(if first { "}\n}\n" } else { "\n  }\n}\n" });
+    out
 }
 
 /// `UserAPIKey` → `UserAPIKey.json`; characters unsafe in file names become `_`.

@@ -21,6 +21,7 @@ mod builders;
 mod dates;
 mod derives;
 mod open_enum;
+mod rename_all;
 
 /// The preamble of every generated file.
 pub const PREAMBLE: &str =
@@ -110,9 +111,11 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
 }
 
 fn finish(tokens: TokenStream, options: &RustOptions) -> String {
-    let file: syn::File = match syn::parse2(tokens.clone()) {
+    // Parsing consumes the tokens (a clone kept for the message would make syn
+    // copy the whole stream); a failure is a modeldoc bug, reported with the error.
+    let file: syn::File = match syn::parse2(tokens) {
         Ok(f) => f,
-        Err(e) => panic!("modeldoc bug: generated Rust does not parse: {e}\n{tokens}"),
+        Err(e) => panic!("modeldoc bug: generated Rust does not parse: {e}"),
     };
     let mut out = String::from(PREAMBLE);
     out.push('\n');
@@ -165,6 +168,8 @@ struct Plan {
     options: Options,
     /// Items (by Rust identifier) whose types all implement `Eq` and `Hash`.
     eq_hash: BTreeSet<String>,
+    /// Items (by Rust identifier) marked `#[deprecated]`.
+    deprecated: HashSet<String>,
 }
 
 impl Plan {
@@ -242,6 +247,9 @@ impl Paths {
     }
 
     fn as_str(&self, name: &'static str) -> String {
+        if !self.shadowed.contains(name) {
+            return name.to_string();
+        }
         self.get(name).to_string().replace(' ', "")
     }
 }
@@ -298,18 +306,23 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
                     .iter()
                     .map(|f| {
                         let fident = field_names.claim(names::field_name(&f.wire_name));
-                        let camel = names::type_name(names::unraw(&fident));
-                        let ty = hoist(
-                            &f.ty,
-                            &format!("{ident}{camel}"),
-                            f.description.clone(),
-                            &mut unique,
-                            &mut hoisted,
-                        );
+                        let ty = if needs_hoisting(&f.ty) {
+                            let camel = names::type_name(names::unraw(&fident));
+                            hoist(
+                                &f.ty,
+                                &format!("{ident}{camel}"),
+                                f.description.clone(),
+                                &mut unique,
+                                &mut hoisted,
+                            )
+                        } else {
+                            f.ty.clone()
+                        };
                         helpers.non_null |= !f.required && !f.nullable;
                         helpers.double_option |= !f.required && f.nullable;
                         PlannedField {
-                            boxed: boxed.contains(&(m.name.clone(), f.wire_name.clone())),
+                            boxed: !boxed.is_empty()
+                                && boxed.contains(&(m.name.clone(), f.wire_name.clone())),
                             ident: fident,
                             field: f.clone(),
                             ty,
@@ -408,13 +421,28 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
     }
     helpers.time = options.dates == DateMapping::Time && schema_has_dates(schema);
     let eq_hash = derives::eq_hash_items(&items, &idents, options);
+    let deprecated = items
+        .iter()
+        .filter(|i| i.deprecated)
+        .map(|i| i.ident.clone())
+        .collect();
     Plan {
+        deprecated,
         items,
         paths: Paths { shadowed },
         helpers,
         idents,
         options: options.clone(),
         eq_hash,
+    }
+}
+
+/// Whether [`hoist`] would replace anything in `ty`.
+fn needs_hoisting(ty: &Type) -> bool {
+    match ty {
+        Type::Enum(_) | Type::Const(_) | Type::Union(_) => true,
+        Type::Array(t) | Type::Map(t) | Type::Nullable(t) => needs_hoisting(t),
+        _ => false,
     }
 }
 
@@ -702,7 +730,16 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
             fields: planned,
             additional,
         } => {
-            let fields = planned.iter().map(|f| render_field(plan, item, f, refs));
+            let rule = rename_all::best_rule(
+                rename_all::Target::Field,
+                planned
+                    .iter()
+                    .map(|f| (names::unraw(&f.ident), f.field.wire_name.as_str())),
+            );
+            let fields = planned
+                .iter()
+                .map(|f| render_field(plan, item, f, refs, rule));
+            let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
             let extra = additional.as_ref().map(|t| {
                 let ty = rust_type(plan, t, refs);
                 let map = map_type(plan, plan.paths.get("String"), ty);
@@ -725,6 +762,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #deprecated
                 #allow
                 #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+                #rename_all
                 #deny
                 #attrs
                 pub struct #name {
@@ -791,11 +829,10 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         let mut found = false;
         t.visit(&mut |t| {
             if let Type::Ref(model) = t {
-                let ident = plan.idents.get(model);
                 found |= plan
-                    .items
-                    .iter()
-                    .any(|i| i.deprecated && Some(&i.ident) == ident);
+                    .idents
+                    .get(model)
+                    .is_some_and(|ident| plan.deprecated.contains(ident));
             }
         });
         found
@@ -810,7 +847,13 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
     }
 }
 
-fn render_field(plan: &Plan, item: &Item, f: &PlannedField, refs: RefStyle) -> TokenStream {
+fn render_field(
+    plan: &Plan,
+    item: &Item,
+    f: &PlannedField,
+    refs: RefStyle,
+    rule: Option<&str>,
+) -> TokenStream {
     let field = &f.field;
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
@@ -822,8 +865,10 @@ fn render_field(plan: &Plan, item: &Item, f: &PlannedField, refs: RefStyle) -> T
     }
     let option = plan.paths.get("Option");
     let mut serde_args: Vec<TokenStream> = Vec::new();
-    if names::unraw(&f.ident) != field.wire_name {
-        let wire = &field.wire_name;
+    let wire = &field.wire_name;
+    if rename_all::apply(rename_all::Target::Field, rule, names::unraw(&f.ident)).as_ref()
+        != Some(wire)
+    {
         serde_args.push(quote!(rename = #wire));
     }
     let is_none = format!("{}::is_none", plan.paths.as_str("Option"));
@@ -975,19 +1020,33 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
     } else {
         TokenStream::new()
     };
-    let variants = idents.iter().zip(&texts).map(|(id, text)| {
-        if all_strings && id != text {
-            quote!(#[serde(rename = #text)] #id,)
-        } else {
-            quote!(#id,)
-        }
-    });
+    let rule = if all_strings {
+        let names = values.iter().zip(&texts);
+        let names = names.map(|((v, _), text)| (names::unraw(v), text.as_str()));
+        rename_all::best_rule(rename_all::Target::Variant, names)
+    } else {
+        None
+    };
+    let variants = values
+        .iter()
+        .zip(&idents)
+        .zip(&texts)
+        .map(|(((v, _), id), text)| {
+            let named = rename_all::apply(rename_all::Target::Variant, rule, names::unraw(v));
+            if all_strings && named.as_ref() != Some(text) {
+                quote!(#[serde(rename = #text)] #id,)
+            } else {
+                quote!(#id,)
+            }
+        });
+    let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
     let attrs = derives::type_attributes(item, &plan.options);
     let schemars = (plan.options.schemars && all_strings).then(|| quote!(schemars::JsonSchema,));
     let mut out = quote! {
         #doc
         #deprecated
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde #schemars)]
+        #rename_all
         #attrs
         pub enum #name {
             #( #variants )*
@@ -1021,6 +1080,28 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
                 }
             }
         });
+    }
+    if all_strings {
+        // The derived serde mapping already names every variant: reuse it (serde
+        // serializes unit variants into a `Formatter` and reads them from a `&str`)
+        // rather than two more matches over every value.
+        out.extend(quote! {
+            #allow
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    serde::Serialize::serialize(self, f)
+                }
+            }
+            #allow
+            impl std::str::FromStr for #name {
+                type Err = #string;
+                fn from_str(s: &str) -> #result<Self, Self::Err> {
+                    let value = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s);
+                    <Self as serde::Deserialize>::deserialize(value).map_err(|e| e.to_string())
+                }
+            }
+        });
+        return out;
     }
     out.extend(quote! {
         #allow

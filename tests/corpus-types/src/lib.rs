@@ -12,6 +12,10 @@ use serde_json::Value;
 /// and serializes it back; the error is serde's message.
 pub type RoundTrip = fn(&Value) -> Result<Value, String>;
 
+/// Parses a wire string with a generated string enum's `FromStr` and prints it back
+/// with its `Display`; the error is the `FromStr` message.
+pub type TextRoundTrip = fn(&str) -> Result<String, String>;
+
 /// One set of models generated together.
 #[derive(Debug, Clone, Copy)]
 pub struct Set {
@@ -21,11 +25,22 @@ pub struct Set {
     pub ir_json: &'static str,
     /// The round-trip function of a model, by IR model name.
     pub lookup: fn(&str) -> Option<RoundTrip>,
+    /// The text round trip of a string enum model, by IR model name.
+    pub text_lookup: fn(&str) -> Option<TextRoundTrip>,
 }
 
 fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
     let typed: T = serde_json::from_str(&value.to_string()).map_err(|e| e.to_string())?;
     serde_json::to_value(&typed).map_err(|e| e.to_string())
+}
+
+fn text_round_trip<T>(text: &str) -> Result<String, String>
+where
+    T: std::str::FromStr + std::fmt::Display,
+    T::Err: std::fmt::Display,
+{
+    let value: T = text.parse().map_err(|e: T::Err| e.to_string())?;
+    Ok(value.to_string())
 }
 
 include!(concat!(env!("OUT_DIR"), "/sets.rs"));
