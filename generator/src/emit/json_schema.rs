@@ -92,11 +92,16 @@ pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String
     schema
         .models
         .par_iter()
-        .map(|m| {
-            let text = document_text(schema, m, options, &entries);
+        .enumerate()
+        .map(|(i, m)| {
+            let text = document_text(schema, i, options, &entries);
             (file_name(&m.name), text)
         })
         .collect()
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("strings serialize")
 }
 
 fn defs_pointer(name: &str) -> String {
@@ -110,14 +115,15 @@ fn defs_entry(value: &Value) -> String {
     text.replace('\n', "\n    ")
 }
 
-/// [`document_with`] rendered by [`super::to_json`], reusing the serialized `$defs`
-/// `entries` (indexed like `schema.models`).
+/// [`document_with`] of `schema.models[index]` rendered by [`super::to_json`],
+/// reusing the serialized `$defs` `entries` (indexed like `schema.models`).
 fn document_text(
     schema: &Schema,
-    model: &Model,
+    index: usize,
     options: SchemaOptions,
     entries: &[String],
 ) -> String {
+    let model = &schema.models[index];
     let root = model.name.as_str();
     let ref_for = |name: &str| {
         if name == root {
@@ -131,11 +137,26 @@ fn document_text(
         ref_for: &ref_for,
         options,
     };
-    let mut doc = Map::new();
-    doc.insert("$schema".into(), DIALECT.into());
-    doc.insert("title".into(), model.name.clone().into());
-    doc.extend(builder.model(model));
-    let mut out = super::to_json(&Value::Object(doc));
+    let refers_to_itself = model.refs().contains(&root);
+    // The model's own schema as a pretty object at the top level: its `$defs`
+    // entry moved back out, unless its references to itself read `#` here.
+    let body = if refers_to_itself {
+        serde_json::to_string_pretty(&Value::Object(builder.model(model)))
+            .expect("JSON values always serialize")
+    } else {
+        entries[index].replace("\n    ", "\n")
+    };
+    let mut out = String::with_capacity(body.len() + 128);
+    out.push_str("{\n  \"$schema\": ");
+    out.push_str(&json_string(DIALECT));
+    out.push_str(",\n  \"title\": ");
+    out.push_str(&json_string(root));
+    // `body` is `{}` or `{\n  "key": ...\n}`: splice its members after the title.
+    if let Some(members) = body.strip_prefix("{\n").and_then(|b| b.strip_suffix("\n}")) {
+        out.push_str(",\n");
+        out.push_str(members);
+    }
+    out.push_str("\n}\n");
     let deps = dependencies(schema, model);
     if deps.is_empty() {
         return out;
@@ -151,7 +172,7 @@ fn document_text(
         let dep = &schema.models[i];
         out.push_str(if first { "\n    " } else { ",\n    " });
         first = false;
-        out.push_str(&serde_json::to_string(name).expect("strings serialize"));
+        out.push_str(&json_string(name));
         out.push_str(": ");
         if dep.refs().contains(&root) {
             // Refers back to the root, which this document spells `#`.
