@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -750,6 +750,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                     pub additional_properties: #map,
                 }
             });
+            let body = braced(fields.chain(extra));
             let allow = allow_deprecated(plan, item);
             let more = derives::struct_derives(plan, item, planned);
             let deny = (options.deny_unknown_fields && additional.is_none())
@@ -765,10 +766,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #rename_all
                 #deny
                 #attrs
-                pub struct #name {
-                    #( #fields )*
-                    #extra
-                }
+                pub struct #name #body
                 #builder
             }
         }
@@ -785,6 +783,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 let ty = rust_type(plan, t, refs);
                 quote!(#v(#ty),)
             });
+            let body = braced(vs);
             let allow = allow_deprecated(plan, item);
             let more = derives::union_derives(plan, item);
             quote! {
@@ -795,9 +794,7 @@ fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
                 #[serde(untagged)]
                 #attrs
                 #[allow(clippy::large_enum_variant)]
-                pub enum #name {
-                    #( #vs )*
-                }
+                pub enum #name #body
             }
         }
         ItemKind::Alias(t) => {
@@ -913,14 +910,20 @@ fn render_field(
         quote!(#[serde( #( #serde_args ),* )])
     };
     let attrs = derives::field_attributes(item, f, &plan.options);
-    quote! {
-        #doc
-        #deprecated
-        #serde
-        #schemars_with
-        #attrs
-        pub #name: #ty,
-    }
+    let mut out = doc;
+    out.extend([deprecated, serde]);
+    out.extend(schemars_with);
+    out.extend(attrs);
+    out.extend(quote!(pub #name: #ty,));
+    out
+}
+
+/// `{ parts... }`, moving the streams in: interpolating a `TokenStream` with
+/// `quote!` copies every token, a `Group` is shared.
+fn braced(parts: impl IntoIterator<Item = TokenStream>) -> Group {
+    let mut body = TokenStream::new();
+    body.extend(parts);
+    Group::new(Delimiter::Brace, body)
 }
 
 fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
@@ -1039,6 +1042,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
                 quote!(#id,)
             }
         });
+    let body = braced(variants);
     let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
     let attrs = derives::type_attributes(item, &plan.options);
     let schemars = (plan.options.schemars && all_strings).then(|| quote!(schemars::JsonSchema,));
@@ -1048,9 +1052,7 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde #schemars)]
         #rename_all
         #attrs
-        pub enum #name {
-            #( #variants )*
-        }
+        pub enum #name #body
     };
     if plan.options.schemars && !all_strings {
         let json: Vec<Value> = values.iter().map(|(_, v)| v.clone()).collect();
