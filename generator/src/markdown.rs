@@ -294,7 +294,8 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
     let mut seg_start = 0;
     let mut i = 0;
     let mut bounds = Vec::new();
-    while i < bytes.len() {
+    while let Some(at) = memchr::memchr2(b'\\', b'|', &bytes[i..]) {
+        i += at;
         match bytes[i] {
             b'\\' if bytes.get(i + 1) == Some(&b'|') => i += 2,
             b'|' => {
@@ -318,8 +319,15 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
     for (s, e) in bounds {
         let seg = &line[s..e];
         let lead = seg.len() - seg.trim_start().len();
+        let text = seg.trim();
+        // Most cells have no escape: skip the search-and-replace pass.
+        let text = if memchr::memchr(b'\\', text.as_bytes()).is_some() {
+            text.replace("\\|", "|")
+        } else {
+            text.to_string()
+        };
         cells.push(Cell {
-            text: seg.trim().replace("\\|", "|"),
+            text,
             span: source.span(base + s + lead),
         });
     }
