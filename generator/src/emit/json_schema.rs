@@ -47,7 +47,10 @@ pub fn document_with(schema: &Schema, model: &Model, options: SchemaOptions) -> 
                 defs.insert(name.to_string(), Value::Object(builder.model(m)));
             }
         }
-        doc.insert("$defs".into(), Value::Object(defs));
+        // Dangling references have no entry: no `$defs` at all rather than an empty one.
+        if !defs.is_empty() {
+            doc.insert("$defs".into(), Value::Object(defs));
+        }
     }
     Value::Object(doc)
 }
@@ -89,15 +92,66 @@ pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String
         .par_iter()
         .map(|m| defs_entry(&Value::Object(shared.model(m))))
         .collect();
+    let graph = RefGraph::new(schema);
     schema
         .models
         .par_iter()
         .enumerate()
         .map(|(i, m)| {
-            let text = document_text(schema, i, options, &entries);
+            let text = document_text(schema, &graph, i, options, &entries);
             (file_name(&m.name), text)
         })
         .collect()
+}
+
+/// The models each model refers to, by index into `schema.models`: the
+/// name-keyed walk of [`dependencies`] without string comparisons.
+struct RefGraph {
+    /// Sorted, deduplicated indices of the models each model refers to directly
+    /// (references to missing models are left out: they have no `$defs` entry).
+    direct: Vec<Vec<usize>>,
+}
+
+impl RefGraph {
+    fn new(schema: &Schema) -> RefGraph {
+        let direct = schema
+            .models
+            .par_iter()
+            .map(|m| {
+                let mut refs: Vec<usize> = m
+                    .refs()
+                    .into_iter()
+                    .filter_map(|name| schema.model_index(name))
+                    .collect();
+                refs.sort_unstable();
+                refs.dedup();
+                refs
+            })
+            .collect();
+        RefGraph { direct }
+    }
+
+    fn refers_to(&self, from: usize, to: usize) -> bool {
+        self.direct[from].binary_search(&to).is_ok()
+    }
+
+    /// Every model reachable from `root`, excluding itself, in index order (which is
+    /// name order: models are sorted by name), like [`dependencies`].
+    fn reachable(&self, root: usize) -> Vec<usize> {
+        let mut seen = vec![false; self.direct.len()];
+        seen[root] = true;
+        let mut stack = self.direct[root].clone();
+        let mut out = Vec::new();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            out.push(i);
+            stack.extend(&self.direct[i]);
+        }
+        out.sort_unstable();
+        out
+    }
 }
 
 fn json_string(text: &str) -> String {
@@ -119,6 +173,7 @@ fn defs_entry(value: &Value) -> String {
 /// reusing the serialized `$defs` `entries` (indexed like `schema.models`).
 fn document_text(
     schema: &Schema,
+    graph: &RefGraph,
     index: usize,
     options: SchemaOptions,
     entries: &[String],
@@ -137,7 +192,7 @@ fn document_text(
         ref_for: &ref_for,
         options,
     };
-    let refers_to_itself = model.refs().contains(&root);
+    let refers_to_itself = graph.refers_to(index, index);
     // The model's own schema as a pretty object at the top level: its `$defs`
     // entry moved back out, unless its references to itself read `#` here.
     let body = if refers_to_itself {
@@ -157,7 +212,7 @@ fn document_text(
         out.push_str(members);
     }
     out.push_str("\n}\n");
-    let deps = dependencies(schema, model);
+    let deps = graph.reachable(index);
     if deps.is_empty() {
         return out;
     }
@@ -165,16 +220,13 @@ fn document_text(
     out.truncate(out.len() - "\n}\n".len());
     out.push_str(",\n  \"$defs\": {");
     let mut first = true;
-    for name in deps {
-        let Some(i) = schema.model_index(name) else {
-            continue;
-        };
+    for i in deps {
         let dep = &schema.models[i];
         out.push_str(if first { "\n    " } else { ",\n    " });
         first = false;
-        out.push_str(&json_string(name));
+        out.push_str(&json_string(&dep.name));
         out.push_str(": ");
-        if dep.refs().contains(&root) {
+        if graph.refers_to(i, index) {
             // Refers back to the root, which this document spells `#`.
             out.push_str(&defs_entry(&Value::Object(builder.model(dep))));
         } else {
