@@ -9,6 +9,7 @@
 //! names back to types.
 
 use super::lower::{TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The C# dialect's type names.
@@ -75,28 +76,33 @@ pub const LIMITATIONS: &[&str] = &[
 /// languages (`*string*`, `*bool*`) once, so that the doc set's majority keeps
 /// documents made of those alone (see [`super::detect_doc_set`]).
 pub fn score(text: &str) -> u32 {
-    const STRONG: &[&str] = &[
-        "Dictionary<String,",
-        "learn.microsoft.com/en-us/dotnet",
-        "nodatime.org",
-        "```csharp",
-        "[Models.Components.",
-        "[Models.Requests.",
-        "List<*string*>",
-        "*object*",
-        "*decimal*",
-    ];
+    super::Dialect::CSharp.score(text)
+}
+
+/// C#'s detection markers (see [`score`]): C#-only spellings weigh 3, shared scalars 1.
+pub const MARKERS: &[Marker] = &[
+    Marker::new("Dictionary<String,", 3),
+    Marker::new("learn.microsoft.com/en-us/dotnet", 3),
+    Marker::new("nodatime.org", 3),
+    Marker::new("```csharp", 3),
+    Marker::new("[Models.Components.", 3),
+    Marker::new("[Models.Requests.", 3),
+    Marker::new("List<*string*>", 3),
+    Marker::new("*object*", 3),
+    Marker::new("*decimal*", 3),
     // Java writes required primitives the same way (`*long*`, `*double*`).
-    const SHARED: &[&str] = &[
-        "*string*",
-        "*bool*",
-        "*int*",
-        "*float*",
-        "*long*",
-        "*double*",
-        "*BigInteger*",
-    ];
-    super::count_markers(text, STRONG) * 3 + super::count_markers(text, SHARED)
+    Marker::new("*string*", 1),
+    Marker::new("*bool*", 1),
+    Marker::new("*int*", 1),
+    Marker::new("*float*", 1),
+    Marker::new("*long*", 1),
+    Marker::new("*double*", 1),
+    Marker::new("*BigInteger*", 1),
+];
+
+/// C#'s score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// C# union docs: `### Str` + `U.CreateStr(/* values here */);` — the member

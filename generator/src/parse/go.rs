@@ -9,6 +9,7 @@
 //! `components.CreateUnionX(components.X{/* values here */})`.
 
 use super::lower::{package_doc, TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The Go dialect's type names.
@@ -91,45 +92,56 @@ impl TypeNames for Go {
 /// and pkg.go.dev links are Go-only; `*bool*` and `*int*` are shared with
 /// Python, so Go markers weigh more.
 pub fn score(text: &str) -> u32 {
+    super::Dialect::Go.score(text)
+}
+
+/// Go's detection markers (see [`score`]).
+pub const MARKERS: &[Marker] = &[
     // Trailing spaces keep openapi-generator's bold `**string**` out.
-    const MARKERS: &[(&str, u32)] = &[
-        ("**string* ", 3),
-        ("**bool* ", 3),
-        ("**int* ", 3),
-        ("**int64* ", 3),
-        ("**float32* ", 3),
-        ("**float64* ", 3),
-        ("*int64* ", 3),
-        ("*float64* ", 3),
-        ("*float32* ", 3),
-        ("*interface{}* ", 3),
-        ("[][", 3),
-        ("map[string]*", 3),
-        ("map[string][", 3),
-        ("map[string]`", 3),
-        ("pkg.go.dev", 3),
-        ("types/date.md", 3),
-        ("```go", 3),
-        ("`*string`", 3),
-        ("`*bool`", 3),
-        ("`*int`", 3),
-        ("`*int64`", 3),
-        ("`*float32`", 3),
-        ("`*float64`", 3),
-        ("`int64`", 3),
-        ("`float64`", 3),
-        ("optionalnullable.OptionalNullable[", 3),
-        // Shared with TypeScript, C# and PHP (not Python): weak evidence that keeps
-        // a Go doc made only of plain strings with its doc set.
-        ("*string* ", 1),
-    ];
-    let pointer_links = text
-        .match_indices("[*")
-        .filter(|(i, _)| is_pointer_link(&text[i + 2..]))
-        .count();
+    Marker::new("**string* ", 3),
+    Marker::new("**bool* ", 3),
+    Marker::new("**int* ", 3),
+    Marker::new("**int64* ", 3),
+    Marker::new("**float32* ", 3),
+    Marker::new("**float64* ", 3),
+    Marker::new("*int64* ", 3),
+    Marker::new("*float64* ", 3),
+    Marker::new("*float32* ", 3),
+    Marker::new("*interface{}* ", 3),
+    Marker::new("[][", 3),
+    Marker::new("map[string]*", 3),
+    Marker::new("map[string][", 3),
+    Marker::new("map[string]`", 3),
+    Marker::new("pkg.go.dev", 3),
+    Marker::new("types/date.md", 3),
+    Marker::new("```go", 3),
+    Marker::new("`*string`", 3),
+    Marker::new("`*bool`", 3),
+    Marker::new("`*int`", 3),
+    Marker::new("`*int64`", 3),
+    Marker::new("`*float32`", 3),
+    Marker::new("`*float64`", 3),
+    Marker::new("`int64`", 3),
+    Marker::new("`float64`", 3),
+    Marker::new("optionalnullable.OptionalNullable[", 3),
+    // Shared with TypeScript, C# and PHP (not Python): weak evidence that keeps
+    // a Go doc made only of plain strings with its doc set.
+    Marker::new("*string* ", 1),
+    // Pointer links `[*components.X](…)`.
+    Marker::accepting("[*", 3, pointer_link_at),
     // Slices `[]*string*`, `` []`string` `` but not Java/C# `*byte[]*` or `` `tags[]` ``.
-    let slices = unprefixed(text, "[]*") + unprefixed(text, "[]`");
-    super::weighted_count(text, MARKERS) + 3 * (pointer_links + slices) as u32
+    Marker::accepting("[]*", 3, unprefixed_at),
+    Marker::accepting("[]`", 3, unprefixed_at),
+];
+
+/// Go's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
+}
+
+/// Whether the `[*` at `start` opens a pointer link (see [`is_pointer_link`]).
+fn pointer_link_at(text: &str, start: usize) -> bool {
+    is_pointer_link(&text[start + 2..])
 }
 
 /// Whether the text after `[*` is a pointer link label `components.X](` — not
@@ -141,16 +153,12 @@ fn is_pointer_link(after: &str) -> bool {
     name_len > 0 && after[name_len..].starts_with("](")
 }
 
-/// Occurrences of `marker` not glued to a preceding word character or backtick.
-fn unprefixed(text: &str, marker: &str) -> usize {
-    text.match_indices(marker)
-        .filter(|(i, _)| {
-            !text[..*i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '`')
-        })
-        .count()
+/// Whether the marker at `start` is not glued to a preceding word character or backtick.
+fn unprefixed_at(text: &str, start: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '`')
 }
 
 /// Go union docs: the member type is the composite literal in the constructor

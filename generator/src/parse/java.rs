@@ -9,6 +9,7 @@
 //! union members cannot be recovered from Java docs.
 
 use super::lower::{TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The Java dialect's type names.
@@ -85,28 +86,35 @@ impl TypeNames for Java {
 /// `*String*` scalars are shared with Ruby, C# or Python, so they weigh less;
 /// `*boolean*` is also TypeScript and does not count.
 pub fn score(text: &str) -> u32 {
-    const MARKERS: &[(&str, u32)] = &[
-        ("Optional\\<", 3),
-        ("*Optional<", 3),
-        ("[Optional<", 3),
-        ("JsonNullable", 3),
-        ("List\\<", 3),
-        // v1 (unescaped `<`) only with a boxed Java scalar: C# writes `List<*string*>`.
-        ("List<*String*>", 3),
-        ("List<*Long*>", 3),
-        ("Map\\<String", 3),
-        ("Map<String", 3),
-        ("docs.oracle.com", 3),
-        ("*Long*", 3),
-        ("*Boolean*", 2),
-        ("*Double*", 2),
-        // Shared: `*String*` with 2023 Ruby, `*long*` with C#, `*int*` with Python and C#.
-        ("*String*", 1),
-        ("*long*", 1),
-        ("*int*", 1),
-        ("```java", 3),
-    ];
-    super::weighted_count(text, MARKERS)
+    super::Dialect::Java.score(text)
+}
+
+/// Java's detection markers (see [`score`]).
+pub const MARKERS: &[Marker] = &[
+    Marker::new("Optional\\<", 3),
+    Marker::new("*Optional<", 3),
+    Marker::new("[Optional<", 3),
+    Marker::new("JsonNullable", 3),
+    Marker::new("List\\<", 3),
+    // v1 (unescaped `<`) only with a boxed Java scalar: C# writes `List<*string*>`.
+    Marker::new("List<*String*>", 3),
+    Marker::new("List<*Long*>", 3),
+    Marker::new("Map\\<String", 3),
+    Marker::new("Map<String", 3),
+    Marker::new("docs.oracle.com", 3),
+    Marker::new("*Long*", 3),
+    Marker::new("*Boolean*", 2),
+    Marker::new("*Double*", 2),
+    // Shared: `*String*` with 2023 Ruby, `*long*` with C#, `*int*` with Python and C#.
+    Marker::new("*String*", 1),
+    Marker::new("*long*", 1),
+    Marker::new("*int*", 1),
+    Marker::new("```java", 3),
+];
+
+/// Java's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// Java union docs carry no member list: nothing to read.

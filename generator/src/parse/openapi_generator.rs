@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use super::lower::{base_name, LowerCx, TypeNames, Wrapper};
 use super::speakeasy::description;
-use super::{type_expr, ParsedDoc};
+use super::{type_expr, Marker, ParsedDoc};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, EnumValue, Field, Format, Model, ModelKind, Object, Type};
 use crate::markdown::{Block, Cell, Row, Table};
@@ -96,20 +96,35 @@ pub const LIMITATIONS: &[&str] = &[
 
 /// How strongly a document looks like openapi-generator docs.
 pub fn score(text: &str) -> u32 {
-    let mut score = 0;
-    if text.contains("## Properties") {
-        score += 5;
-    }
-    if text.contains("Name | Type | Description | Notes") {
-        score += 10;
-    }
-    if text.contains("[[Back to Model list]]") {
-        score += 5;
-    }
-    if text.contains("## Enum") && text.contains("(value: `") {
-        score += 10;
-    }
-    score
+    super::Dialect::OpenApiGenerator.score(text)
+}
+
+/// Index in [`MARKERS`] of the enum section heading.
+const ENUM_SECTION: usize = 3;
+/// Index in [`MARKERS`] of the enum value spelling, which counts with [`ENUM_SECTION`].
+const ENUM_VALUE: usize = 4;
+
+/// openapi-generator's detection markers: each counts its weight once when
+/// present, however often; the enum section and value (weight 0) count 10
+/// together (see [`score_counts`]).
+pub const MARKERS: &[Marker] = &[
+    Marker::new("## Properties", 5),
+    Marker::new("Name | Type | Description | Notes", 10),
+    Marker::new("[[Back to Model list]]", 5),
+    Marker::new("## Enum", 0),
+    Marker::new("(value: `", 0),
+];
+
+/// openapi-generator's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    let present = MARKERS
+        .iter()
+        .zip(counts)
+        .filter(|(_, &c)| c > 0)
+        .map(|(m, _)| m.weight)
+        .sum::<u32>();
+    let enum_doc = counts[ENUM_SECTION] > 0 && counts[ENUM_VALUE] > 0;
+    present + if enum_doc { 10 } else { 0 }
 }
 
 /// openapi-generator docs have no union documents.

@@ -11,6 +11,7 @@
 //! union docs give each member's full type in a `@var` docblock.
 
 use super::lower::{TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The PHP dialect's type names.
@@ -78,24 +79,34 @@ pub const LIMITATIONS: &[&str] = &[
 /// languages (`*string*`, `*int*`) once, so that the doc set's majority keeps
 /// documents made of those alone (see [`super::detect_doc_set`]).
 pub fn score(text: &str) -> u32 {
-    const STRONG: &[&str] = &[
-        "*?string*",
-        "*?int*",
-        "*?float*",
-        "*?bool*",
-        "*mixed*",
-        "array<",
-        "[\\DateTime]",
-        "[?Components\\",
-        "[Components\\",
-        "[?Operations\\",
-        "[Operations\\",
-        "[\\Psr\\",
-        "php.net",
-        "```php",
-    ];
-    const SHARED: &[&str] = &["*string*", "*int*", "*float*", "*bool*"];
-    super::count_markers(text, STRONG) * 3 + super::count_markers(text, SHARED)
+    super::Dialect::Php.score(text)
+}
+
+/// PHP's detection markers (see [`score`]): PHP-only spellings weigh 3, shared scalars 1.
+pub const MARKERS: &[Marker] = &[
+    Marker::new("*?string*", 3),
+    Marker::new("*?int*", 3),
+    Marker::new("*?float*", 3),
+    Marker::new("*?bool*", 3),
+    Marker::new("*mixed*", 3),
+    Marker::new("array<", 3),
+    Marker::new("[\\DateTime]", 3),
+    Marker::new("[?Components\\", 3),
+    Marker::new("[Components\\", 3),
+    Marker::new("[?Operations\\", 3),
+    Marker::new("[Operations\\", 3),
+    Marker::new("[\\Psr\\", 3),
+    Marker::new("php.net", 3),
+    Marker::new("```php", 3),
+    Marker::new("*string*", 1),
+    Marker::new("*int*", 1),
+    Marker::new("*float*", 1),
+    Marker::new("*bool*", 1),
+];
+
+/// PHP's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// PHP union docs: ``### `Components\X` `` + a docblock whose `@var` line has

@@ -10,6 +10,7 @@
 
 use super::lower::{TypeNames, Wrapper};
 use super::number_words;
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The Python dialect's type names.
@@ -107,33 +108,40 @@ fn unmangle_field(name: &str) -> &str {
 /// the ```` ```python ```` blocks but not the table: their
 /// `Name | Type | Description | Notes` header rules them out.
 pub fn score(text: &str) -> u32 {
-    if text.contains("Name | Type | Description | Notes") {
+    super::Dialect::Python.score(text)
+}
+
+/// Index in [`MARKERS`] of openapi-generator's table header, which rules Python out.
+const GENERATOR_TABLE: usize = 0;
+
+/// Python's detection markers: one point per occurrence, except the
+/// openapi-generator table header (weight 0), whose presence scores 0.
+pub const MARKERS: &[Marker] = &[
+    Marker::new("Name | Type | Description | Notes", 0),
+    Marker::new("*Optional[", 1),
+    Marker::new("*Nullable[", 1),
+    Marker::new("*OptionalNullable[", 1),
+    Marker::new("List[", 1),
+    Marker::new("Dict[str", 1),
+    Marker::new("list[", 1),
+    Marker::new("dict[str", 1),
+    Marker::new("docs.python.org", 1),
+    Marker::new("*str*", 1),
+    Marker::new("*int*", 1),
+    Marker::new("*bool*", 1),
+    Marker::new("*float*", 1),
+    Marker::new("[Optional[", 1),
+    Marker::new("httpx.Response", 1),
+    Marker::new("requests.Response", 1),
+    Marker::new("```python", 1),
+];
+
+/// Python's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    if counts[GENERATOR_TABLE] > 0 {
         return 0;
     }
-    const MARKERS: &[&str] = &[
-        "*Optional[",
-        "*Nullable[",
-        "*OptionalNullable[",
-        "List[",
-        "Dict[str",
-        "list[",
-        "dict[str",
-        "docs.python.org",
-        "*str*",
-        "*int*",
-        "*bool*",
-        "*float*",
-        "[Optional[",
-        "httpx.Response",
-        "requests.Response",
-        "```python",
-    ];
-    // memmem's SIMD search: detection scans every doc once per marker.
-    let bytes = text.as_bytes();
-    MARKERS
-        .iter()
-        .map(|m| memchr::memmem::find_iter(bytes, m).count() as u32)
-        .sum()
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// Python union docs: ``### `List[models.X]` `` headings, or (old style)

@@ -11,6 +11,7 @@
 //! of the fields that use them, which the resolver copies into the union doc.
 
 use super::lower::{TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The Ruby dialect's type names.
@@ -77,23 +78,30 @@ pub const LIMITATIONS: &[&str] = &[
 
 /// How strongly a document looks like Speakeasy Ruby docs.
 pub fn score(text: &str) -> u32 {
-    const MARKERS: &[&str] = &[
-        "Crystalline::",
-        "T.nilable(",
-        "T::Array",
-        "T::Hash",
-        "T::Boolean",
-        "*::String*",
-        "*::Integer*",
-        "*::Float*",
-        "*::Object*",
-        "Models::Components::",
-        "Models::Operations::",
-        "ruby-doc.org",
-        "rubydoc.info",
-        "```ruby",
-    ];
-    super::count_markers(text, MARKERS) * 3
+    super::Dialect::Ruby.score(text)
+}
+
+/// Ruby's detection markers (see [`score`]).
+pub const MARKERS: &[Marker] = &[
+    Marker::new("Crystalline::", 3),
+    Marker::new("T.nilable(", 3),
+    Marker::new("T::Array", 3),
+    Marker::new("T::Hash", 3),
+    Marker::new("T::Boolean", 3),
+    Marker::new("*::String*", 3),
+    Marker::new("*::Integer*", 3),
+    Marker::new("*::Float*", 3),
+    Marker::new("*::Object*", 3),
+    Marker::new("Models::Components::", 3),
+    Marker::new("Models::Operations::", 3),
+    Marker::new("ruby-doc.org", 3),
+    Marker::new("rubydoc.info", 3),
+    Marker::new("```ruby", 3),
+];
+
+/// Ruby's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// Ruby union docs are empty (`# Name` only); should a member section appear,

@@ -9,6 +9,7 @@
 //! Example Usage value `null` shows it).
 
 use super::lower::{package_doc, TypeNames, Wrapper};
+use super::Marker;
 use crate::ir::{Format, Type};
 
 /// The TypeScript dialect's type names.
@@ -84,19 +85,26 @@ impl TypeNames for TypeScript {
 /// Counts only markers no other dialect writes: `*string*` alone is also Go,
 /// C# and PHP, `*boolean*` also Java, so they do not count.
 pub fn score(text: &str) -> u32 {
-    const MARKERS: &[(&str, u32)] = &[
-        ("*number*", 3),
-        ("*string*[]", 3),
-        ("*any*[]", 3),
-        ("*number*[]", 3),
-        ("Record<string, ", 3),
-        ("```typescript", 3),
-        ("types/rfcdate.md", 3),
-        ("developer.mozilla.org", 3),
-        ("Unrecognized<", 3),
-        (".md)[]", 3),
-    ];
-    super::weighted_count(text, MARKERS)
+    super::Dialect::TypeScript.score(text)
+}
+
+/// TypeScript's detection markers (see [`score`]).
+pub const MARKERS: &[Marker] = &[
+    Marker::new("*number*", 3),
+    Marker::new("*string*[]", 3),
+    Marker::new("*any*[]", 3),
+    Marker::new("*number*[]", 3),
+    Marker::new("Record<string, ", 3),
+    Marker::new("```typescript", 3),
+    Marker::new("types/rfcdate.md", 3),
+    Marker::new("developer.mozilla.org", 3),
+    Marker::new("Unrecognized<", 3),
+    Marker::new(".md)[]", 3),
+];
+
+/// TypeScript's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
+pub fn score_counts(counts: &[u32]) -> u32 {
+    super::weighted_sum(MARKERS, counts)
 }
 
 /// TypeScript union docs: ``### `components.Fields1` ``, ``### `string[]` ``,
