@@ -1,6 +1,6 @@
 //! Rust identifiers from wire names: case conversion, keywords, collisions.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -73,6 +73,36 @@ fn fix_start(s: String) -> String {
     } else {
         s
     }
+}
+
+/// Memoized [`type_name`] and [`field_name`]: doc sets repeat the same field and
+/// enum value names across many models (`id`, country codes), and the case
+/// conversion is the expensive part.
+#[derive(Debug, Default)]
+pub struct NameCache {
+    types: HashMap<String, String>,
+    fields: HashMap<String, String>,
+}
+
+impl NameCache {
+    /// [`type_name`] of `name`.
+    pub fn type_name(&mut self, name: &str) -> String {
+        cached(&mut self.types, name, type_name)
+    }
+
+    /// [`field_name`] of `name`.
+    pub fn field_name(&mut self, name: &str) -> String {
+        cached(&mut self.fields, name, field_name)
+    }
+}
+
+fn cached(map: &mut HashMap<String, String>, key: &str, f: fn(&str) -> String) -> String {
+    if let Some(v) = map.get(key) {
+        return v.clone();
+    }
+    let v = f(key);
+    map.insert(key.to_string(), v.clone());
+    v
 }
 
 /// Hands out unique identifiers: a clash gets `2`, `3`, ... appended.

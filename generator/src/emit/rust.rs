@@ -285,6 +285,7 @@ fn claim_model_idents(schema: &Schema, unique: &mut Unique) -> BTreeMap<String, 
 }
 
 fn plan(schema: &Schema, options: &Options) -> Plan {
+    let mut cache = names::NameCache::default();
     let mut unique = Unique::default();
     let idents = claim_model_idents(schema, &mut unique);
     let shadowed: HashSet<&'static str> = STD_NAMES
@@ -305,9 +306,9 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
                     .fields
                     .iter()
                     .map(|f| {
-                        let fident = field_names.claim(names::field_name(&f.wire_name));
+                        let fident = field_names.claim(cache.field_name(&f.wire_name));
                         let ty = if needs_hoisting(&f.ty) {
-                            let camel = names::type_name(names::unraw(&fident));
+                            let camel = cache.type_name(names::unraw(&fident));
                             hoist(
                                 &f.ty,
                                 &format!("{ident}{camel}"),
@@ -337,6 +338,7 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
             }
             ModelKind::Enum(e) => ItemKind::Literals(
                 variants(
+                    &mut cache,
                     e.values
                         .iter()
                         .map(|v| (v.name.as_deref(), v.value.clone())),
@@ -361,10 +363,13 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
                 ItemKind::Untagged(union_variants(schema, &members, &idents))
             }
             ModelKind::Alias { ty } => match ty {
-                Type::Enum(values) => {
-                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))), true)
+                Type::Enum(values) => ItemKind::Literals(
+                    variants(&mut cache, values.iter().map(|v| (None, v.clone()))),
+                    true,
+                ),
+                Type::Const(v) => {
+                    ItemKind::Literals(variants(&mut cache, [(None, v.clone())]), false)
                 }
-                Type::Const(v) => ItemKind::Literals(variants([(None, v.clone())]), false),
                 Type::Union(members) => {
                     let members = members
                         .iter()
@@ -400,10 +405,11 @@ fn plan(schema: &Schema, options: &Options) -> Plan {
         });
         for h in hoisted {
             let kind = match h.ty {
-                Type::Enum(values) => {
-                    ItemKind::Literals(variants(values.iter().map(|v| (None, v.clone()))), true)
-                }
-                Type::Const(v) => ItemKind::Literals(variants([(None, v)]), false),
+                Type::Enum(values) => ItemKind::Literals(
+                    variants(&mut cache, values.iter().map(|v| (None, v.clone()))),
+                    true,
+                ),
+                Type::Const(v) => ItemKind::Literals(variants(&mut cache, [(None, v)]), false),
                 Type::Union(members) => {
                     ItemKind::Untagged(union_variants(schema, &members, &idents))
                 }
@@ -496,6 +502,7 @@ fn hoist(
 
 /// Variant identifiers for literal values.
 fn variants<'a>(
+    cache: &mut names::NameCache,
     values: impl IntoIterator<Item = (Option<&'a str>, Value)>,
 ) -> Vec<(String, Value)> {
     let mut unique = Unique::default();
@@ -503,9 +510,9 @@ fn variants<'a>(
         .into_iter()
         .map(|(name, value)| {
             let base = match (&value, name) {
-                (_, Some(n)) if !names::type_name(n).starts_with('_') => names::type_name(n),
-                (Value::String(s), _) => names::type_name(s),
-                (Value::Bool(b), _) => names::type_name(&b.to_string()),
+                (_, Some(n)) if !cache.type_name(n).starts_with('_') => cache.type_name(n),
+                (Value::String(s), _) => cache.type_name(s),
+                (Value::Bool(b), _) => cache.type_name(&b.to_string()),
                 (Value::Null, _) => "Null".into(),
                 (other, _) => format!("V{}", other.to_string().replace(['-', '.', '+'], "_")),
             };
