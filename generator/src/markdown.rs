@@ -316,9 +316,15 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
             bounds.pop();
         }
     }
+    // Every cell is on the row's first line: locate it once, then count columns
+    // forward from one cell to the next.
+    let row_span = source.span(base);
+    let (mut counted_to, mut column) = (0, row_span.column as usize);
     for (s, e) in bounds {
         let seg = &line[s..e];
         let lead = seg.len() - seg.trim_start().len();
+        column += line[counted_to..s + lead].chars().count();
+        counted_to = s + lead;
         let text = seg.trim();
         // Most cells have no escape: skip the search-and-replace pass.
         let text = if memchr::memchr(b'\\', text.as_bytes()).is_some() {
@@ -328,7 +334,10 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
         };
         cells.push(Cell {
             text,
-            span: source.span(base + s + lead),
+            span: Span {
+                column: column as u32,
+                ..row_span.clone()
+            },
         });
     }
     (cells, line.to_string())

@@ -870,9 +870,12 @@ fn render_field(
     let option = plan.paths.get("Option");
     let mut serde_args: Vec<TokenStream> = Vec::new();
     let wire = &field.wire_name;
-    if rename_all::apply(rename_all::Target::Field, rule, names::unraw(&f.ident)).as_ref()
-        != Some(wire)
-    {
+    if !rename_all::names_right(
+        rename_all::Target::Field,
+        rule,
+        names::unraw(&f.ident),
+        wire,
+    ) {
         serde_args.push(quote!(rename = #wire));
     }
     let is_none = format!("{}::is_none", plan.paths.as_str("Option"));
@@ -1042,8 +1045,9 @@ fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> Toke
         .zip(&idents)
         .zip(&texts)
         .map(|(((v, _), id), text)| {
-            let named = rename_all::apply(rename_all::Target::Variant, rule, names::unraw(v));
-            if all_strings && named.as_ref() != Some(text) {
+            let named =
+                rename_all::names_right(rename_all::Target::Variant, rule, names::unraw(v), text);
+            if all_strings && !named {
                 quote!(#[serde(rename = #text)] #id,)
             } else {
                 quote!(#id,)

@@ -40,10 +40,12 @@ pub(super) fn best_rule<'a>(
     target: Target,
     names: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> Option<&'static str> {
-    let hits = |rule: Option<&str>| {
+    // One buffer for every candidate name: this runs for every value of every enum.
+    let mut buf = String::new();
+    let mut hits = |rule: Option<&str>| {
         names
             .clone()
-            .filter(|(ident, wire)| apply(target, rule, ident).as_deref() == Some(*wire))
+            .filter(|(ident, wire)| write_case(target, rule, ident, &mut buf) && buf == *wire)
             .count()
     };
     let plain = hits(None);
@@ -61,21 +63,36 @@ pub(super) fn best_rule<'a>(
     best.map(|(rule, _)| rule)
 }
 
+/// Whether serde names `ident` `wire` under `rule` (`None`: no rule, the identifier itself).
+pub(super) fn names_right(target: Target, rule: Option<&str>, ident: &str, wire: &str) -> bool {
+    let mut buf = String::with_capacity(wire.len());
+    write_case(target, rule, ident, &mut buf) && buf == wire
+}
+
 /// The wire name serde derives for `ident` under `rule` (`None`: no rule, the
 /// identifier itself); `None` where serde would reject the identifier.
-pub(super) fn apply(target: Target, rule: Option<&str>, ident: &str) -> Option<String> {
+#[cfg(test)]
+fn apply(target: Target, rule: Option<&str>, ident: &str) -> Option<String> {
+    let mut out = String::new();
+    write_case(target, rule, ident, &mut out).then_some(out)
+}
+
+/// Writes what `rule` makes of `ident` into `out` (cleared first); `false` where
+/// serde would reject the identifier or the rule is unknown.
+fn write_case(target: Target, rule: Option<&str>, ident: &str, out: &mut String) -> bool {
+    out.clear();
     let Some(rule) = rule else {
-        return Some(ident.to_string());
+        out.push_str(ident);
+        return true;
     };
     match target {
-        Target::Field => field_case(rule, ident),
-        Target::Variant => variant_case(rule, ident),
+        Target::Field => field_case(rule, ident, out),
+        Target::Variant => variant_case(rule, ident, out),
     }
 }
 
-fn field_case(rule: &str, field: &str) -> Option<String> {
-    let pascal = || {
-        let mut out = String::with_capacity(field.len());
+fn field_case(rule: &str, field: &str, out: &mut String) -> bool {
+    let pascal = |out: &mut String| {
         let mut capitalize = true;
         for c in field.chars() {
             if c == '_' {
@@ -87,46 +104,65 @@ fn field_case(rule: &str, field: &str) -> Option<String> {
                 out.push(c);
             }
         }
-        out
     };
-    Some(match rule {
-        "PascalCase" => pascal(),
-        "camelCase" => lower_first(&pascal())?,
-        "SCREAMING_SNAKE_CASE" => field.to_ascii_uppercase(),
-        "kebab-case" => field.replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => field.to_ascii_uppercase().replace('_', "-"),
-        _ => return None,
-    })
+    match rule {
+        "PascalCase" => pascal(out),
+        "camelCase" => {
+            pascal(out);
+            return lower_first(out);
+        }
+        "SCREAMING_SNAKE_CASE" => out.extend(field.chars().map(|c| c.to_ascii_uppercase())),
+        "kebab-case" => out.extend(field.chars().map(|c| if c == '_' { '-' } else { c })),
+        "SCREAMING-KEBAB-CASE" => out.extend(field.chars().map(|c| match c {
+            '_' => '-',
+            c => c.to_ascii_uppercase(),
+        })),
+        _ => return false,
+    }
+    true
 }
 
-fn variant_case(rule: &str, variant: &str) -> Option<String> {
-    let snake = || {
-        let mut out = String::with_capacity(variant.len() + 4);
+fn variant_case(rule: &str, variant: &str, out: &mut String) -> bool {
+    // serde's snake_case of a variant: `_` before every uppercase letter but the first.
+    let snake = |out: &mut String, sep: char, upper: bool| {
         for (i, c) in variant.char_indices() {
             if i > 0 && c.is_uppercase() {
-                out.push('_');
+                out.push(sep);
             }
-            out.push(c.to_ascii_lowercase());
+            out.push(if upper {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
         }
-        out
     };
-    Some(match rule {
-        "lowercase" => variant.to_ascii_lowercase(),
-        "UPPERCASE" => variant.to_ascii_uppercase(),
-        "camelCase" => lower_first(variant)?,
-        "snake_case" => snake(),
-        "SCREAMING_SNAKE_CASE" => snake().to_ascii_uppercase(),
-        "kebab-case" => snake().replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => snake().to_ascii_uppercase().replace('_', "-"),
-        _ => return None,
-    })
+    match rule {
+        "lowercase" => out.extend(variant.chars().map(|c| c.to_ascii_lowercase())),
+        "UPPERCASE" => out.extend(variant.chars().map(|c| c.to_ascii_uppercase())),
+        "camelCase" => {
+            out.push_str(variant);
+            return lower_first(out);
+        }
+        "snake_case" => snake(out, '_', false),
+        "SCREAMING_SNAKE_CASE" => snake(out, '_', true),
+        "kebab-case" => snake(out, '-', false),
+        "SCREAMING-KEBAB-CASE" => snake(out, '-', true),
+        _ => return false,
+    }
+    true
 }
 
-/// The name with its first character lowercased; `None` when the first
-/// character is not ASCII (serde slices one byte there) or the name is empty.
-fn lower_first(name: &str) -> Option<String> {
-    let first = name.chars().next().filter(char::is_ascii)?;
-    Some(first.to_ascii_lowercase().to_string() + &name[1..])
+/// Lowercases the first character of `name` in place; `false` when it is empty or
+/// its first character is not ASCII (serde slices one byte there).
+fn lower_first(name: &mut String) -> bool {
+    match name.chars().next() {
+        Some(first) if first.is_ascii() => {
+            let lower = first.to_ascii_lowercase();
+            name.replace_range(..1, lower.encode_utf8(&mut [0; 4]));
+            true
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
