@@ -8,6 +8,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{for_each_type_mut, Model, ModelKind, Schema, Type, Union};
 use crate::parse::lower::parse_pending_key;
@@ -57,53 +59,74 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     }
 
     let index = Index::new(&docs, &names);
-    let mut models = Vec::with_capacity(docs.len());
+    // Documents resolve independently: in parallel, merged back in document order.
+    let resolved: Vec<(Model, Vec<(usize, Vec<Type>)>, Diagnostics)> = docs
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, d)| resolve_doc(d, &names[i], &names, &index))
+        .collect();
+    let mut models = Vec::with_capacity(resolved.len());
     // Union members known only from the labels of links to a union doc: (doc, members).
     let mut label_unions: Vec<(usize, Vec<Type>)> = Vec::new();
-    for (i, d) in docs.into_iter().enumerate() {
-        let LoadedDoc { path, doc } = d;
-        let ParsedDoc { mut model, refs } = doc;
-        model.name = names[i].clone();
-        let found: Vec<Option<usize>> = refs
-            .iter()
-            .map(|r| {
-                let found = index.find(&path, r.target.as_deref(), r.file_stem.as_deref(), &r.name);
-                if found.is_none() {
-                    let what = r.target.as_deref().unwrap_or(&r.name);
-                    diags.push(
-                        Diagnostic::warning(r.span.clone(), format!("dangling reference to `{what}`"))
-                            .with_hint("no model doc in the input has this file name or title; the field falls back to any JSON value"),
-                    );
-                }
-                found
-            })
-            .collect();
-        let resolve_ref = |t: &mut Type| {
-            if let Type::Ref(key) = t {
-                if let Some(i) = parse_pending_key(key) {
-                    *t = match found.get(i).copied().flatten() {
-                        Some(j) => Type::Ref(names[j].clone()),
-                        None => Type::Any,
-                    };
-                }
-            }
-        };
-        for (r, target) in refs.iter().zip(&found) {
-            if let (Some(members), Some(j)) = (&r.label_members, target) {
-                let mut members = members.clone();
-                members
-                    .iter_mut()
-                    .for_each(|m| m.visit_mut(&mut |t| resolve_ref(t)));
-                label_unions.push((*j, members));
-            }
-        }
-        for_each_type_mut(&mut model, |t| t.visit_mut(&mut |t| resolve_ref(t)));
+    for (model, labels, local) in resolved {
         models.push(model);
+        label_unions.extend(labels);
+        diags.extend(local.0);
     }
     fill_empty_unions(&mut models, label_unions, diags);
     let mut schema = Schema { models };
     schema.sort();
     schema
+}
+
+/// Resolves the references of one document: its model (renamed to `name`), the
+/// union members that link labels spell out for other docs, and its warnings.
+fn resolve_doc(
+    d: LoadedDoc,
+    name: &str,
+    names: &[String],
+    index: &Index,
+) -> (Model, Vec<(usize, Vec<Type>)>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let LoadedDoc { path, doc } = d;
+    let ParsedDoc { mut model, refs } = doc;
+    model.name = name.to_string();
+    let found: Vec<Option<usize>> = refs
+        .iter()
+        .map(|r| {
+            let found = index.find(&path, r.target.as_deref(), r.file_stem.as_deref(), &r.name);
+            if found.is_none() {
+                let what = r.target.as_deref().unwrap_or(&r.name);
+                diags.push(
+                    Diagnostic::warning(r.span.clone(), format!("dangling reference to `{what}`"))
+                        .with_hint("no model doc in the input has this file name or title; the field falls back to any JSON value"),
+                );
+            }
+            found
+        })
+        .collect();
+    let resolve_ref = |t: &mut Type| {
+        if let Type::Ref(key) = t {
+            if let Some(i) = parse_pending_key(key) {
+                *t = match found.get(i).copied().flatten() {
+                    Some(j) => Type::Ref(names[j].clone()),
+                    None => Type::Any,
+                };
+            }
+        }
+    };
+    let mut label_unions = Vec::new();
+    for (r, target) in refs.iter().zip(&found) {
+        if let (Some(members), Some(j)) = (&r.label_members, target) {
+            let mut members = members.clone();
+            members
+                .iter_mut()
+                .for_each(|m| m.visit_mut(&mut |t| resolve_ref(t)));
+            label_unions.push((*j, members));
+        }
+    }
+    for_each_type_mut(&mut model, |t| t.visit_mut(&mut |t| resolve_ref(t)));
+    (model, label_unions, diags)
 }
 
 /// Gives docs that describe nothing (title-only Ruby and Java union docs,
