@@ -70,42 +70,52 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     if plan.helpers.time {
         modules.claim(dates::MODULE.into());
     }
-    let mut files = Vec::new();
-    let mut mod_decls = TokenStream::new();
     let mut by_owner: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for item in &plan.items {
         by_owner.entry(&item.owner).or_default().push(item);
     }
     let refs = plan.super_refs();
-    let mut jobs: Vec<(String, &Vec<&Item>)> = Vec::with_capacity(by_owner.len());
-    for (owner, items) in &by_owner {
-        // Keywords stay raw in `mod r#type;`, which loads `type.rs`.
-        let claimed = modules.claim(names::field_name(owner));
-        let ident = ident(&claimed);
-        mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
-        jobs.push((claimed.trim_start_matches("r#").to_string(), items));
-    }
-    // Files are independent: render them in parallel (tokens never cross threads).
-    files.par_extend(jobs.par_iter().map(|(module, items)| {
-        let mut tokens = imports_for(&plan, items);
-        for item in items.iter() {
-            tokens.extend(render_item(&plan, item, refs));
-        }
-        RustFile {
-            path: format!("{module}.rs"),
-            contents: finish(tokens, options),
-        }
-    }));
-    if plan.helpers.any() {
-        mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
-    }
-    if plan.helpers.time {
-        mod_decls.extend(dates::time_module(plan.options.schemars));
-    }
-    files.push(RustFile {
-        path: "mod.rs".into(),
-        contents: finish(mod_decls, options),
-    });
+    // (module identifier, items): keywords stay raw in `mod r#type;`, which loads `type.rs`.
+    let jobs: Vec<(String, &Vec<&Item>)> = by_owner
+        .iter()
+        .map(|(owner, items)| (modules.claim(names::field_name(owner)), items))
+        .collect();
+    // Files are independent: render them in parallel, `mod.rs` alongside
+    // (tokens never cross threads).
+    let (mut files, mod_rs) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|(module, items)| {
+                    let mut tokens = imports_for(&plan, items);
+                    for item in items.iter() {
+                        tokens.extend(render_item(&plan, item, refs));
+                    }
+                    RustFile {
+                        path: format!("{}.rs", names::unraw(module)),
+                        contents: finish(tokens, options),
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let mut mod_decls = TokenStream::new();
+            for (module, _) in &jobs {
+                let ident = ident(module);
+                mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
+            }
+            if plan.helpers.any() {
+                mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
+            }
+            if plan.helpers.time {
+                mod_decls.extend(dates::time_module(plan.options.schemars));
+            }
+            RustFile {
+                path: "mod.rs".into(),
+                contents: finish(mod_decls, options),
+            }
+        },
+    );
+    files.push(mod_rs);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
