@@ -60,7 +60,7 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
 
     let index = Index::new(&docs, &names);
     // Documents resolve independently: in parallel, merged back in document order.
-    let resolved: Vec<(Model, Vec<(usize, Vec<Type>)>, Diagnostics)> = docs
+    let resolved: Vec<ResolvedDoc> = docs
         .into_par_iter()
         .enumerate()
         .map(|(i, d)| resolve_doc(d, &names[i], &names, &index))
@@ -79,14 +79,12 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     schema
 }
 
-/// Resolves the references of one document: its model (renamed to `name`), the
-/// union members that link labels spell out for other docs, and its warnings.
-fn resolve_doc(
-    d: LoadedDoc,
-    name: &str,
-    names: &[String],
-    index: &Index,
-) -> (Model, Vec<(usize, Vec<Type>)>, Diagnostics) {
+/// One resolved document: its model, the union members its link labels spell out
+/// for other docs (doc index, members), and its warnings.
+type ResolvedDoc = (Model, Vec<(usize, Vec<Type>)>, Diagnostics);
+
+/// Resolves the references of one document, whose model is renamed to `name`.
+fn resolve_doc(d: LoadedDoc, name: &str, names: &[String], index: &Index) -> ResolvedDoc {
     let mut diags = Diagnostics::default();
     let LoadedDoc { path, doc } = d;
     let ParsedDoc { mut model, refs } = doc;
