@@ -41,7 +41,7 @@ pub struct Builder<'a> {
     pub options: SchemaOptions,
 }
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// The schema of a whole model (without `$schema`/`title`).
     pub fn model<'s>(&'s self, model: &'s Model) -> ModelSchema<'s> {
         ModelSchema {
@@ -198,7 +198,7 @@ impl Members for TypeSchema<'_> {
             if *self.ty == Type::Any {
                 return Ok(());
             }
-            return map.serialize_entry("anyOf", &(b.ty(self.ty), NullSchema));
+            return map.serialize_entry("anyOf", &(b.ty(self.ty), TypeOnly("null")));
         }
         match self.ty {
             Type::String(f) => scalar(map, "string", *f, null),
@@ -451,15 +451,6 @@ impl Serialize for TypeOnly {
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry("type", self.0)?;
         map.end()
-    }
-}
-
-/// `{type: null}`.
-struct NullSchema;
-
-impl Serialize for NullSchema {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        TypeOnly("null").serialize(serializer)
     }
 }
 
