@@ -117,6 +117,52 @@ fn assert_fast_json_schema_path(docs: &Path) {
     }
 }
 
+/// `openapi::emit` (bodies serialized in parallel and joined as text) prints what
+/// `to_json(openapi::document(..))` does, on the fixtures, a synthetic set and a corpus
+/// repo, with and without the schema options.
+#[test]
+fn openapi_text_matches_document() {
+    let dir = tempfile::tempdir().unwrap();
+    synthetic(dir.path());
+    assert_openapi_text(dir.path());
+    assert_openapi_text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/docs"));
+    let repo = corpus("BoltApp+Bolt-Python-SDK");
+    if repo.is_dir() {
+        assert_openapi_text(&repo);
+    } else {
+        eprintln!("skipped the corpus half: no {}", repo.display());
+    }
+    // No models: `components.schemas` is `{}`.
+    let empty = modeldoc::ir::Schema::default();
+    let options = modeldoc::emit::openapi::OpenApiOptions::default();
+    assert_eq!(
+        modeldoc::emit::openapi::emit(&empty, &options),
+        modeldoc::emit::to_json(&modeldoc::emit::openapi::document(&empty, &options))
+    );
+}
+
+fn assert_openapi_text(docs: &Path) {
+    use modeldoc::emit::openapi::{self, OpenApiOptions};
+    use modeldoc::emit::schema::SchemaOptions;
+    use modeldoc::emit::to_json;
+    let loaded = Config::new().input(docs).load_partial().expect("docs load");
+    let schema = &loaded.schema;
+    assert!(!schema.models.is_empty(), "{} has models", docs.display());
+    for (closed_objects, open_enums) in [(false, false), (true, false), (true, true)] {
+        let options = OpenApiOptions {
+            title: "Title with \"quotes\"".into(),
+            version: "2.0".into(),
+            schema: SchemaOptions {
+                closed_objects,
+                open_enums,
+            },
+        };
+        let text = openapi::emit(schema, &options);
+        let plain = to_json(&openapi::document(schema, &options));
+        assert!(text == plain, "{} with {options:?}", docs.display());
+    }
+}
+
 fn corpus(repo: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/corpus")

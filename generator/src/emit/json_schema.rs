@@ -6,10 +6,12 @@
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
 use super::openapi::pointer_escape;
-use super::schema::{Builder, SchemaOptions};
+use super::pretty;
+use super::schema::{Builder, ModelSchema, SchemaOptions};
 use crate::ir::{Model, Schema};
 
 /// The `$schema` URI every document declares.
@@ -35,24 +37,51 @@ pub fn document_with(schema: &Schema, model: &Model, options: SchemaOptions) -> 
         ref_for: &ref_for,
         options,
     };
-    let mut doc = Map::new();
-    doc.insert("$schema".into(), DIALECT.into());
-    doc.insert("title".into(), model.name.clone().into());
-    doc.extend(builder.model(model));
-    let deps = dependencies(schema, model);
-    if !deps.is_empty() {
-        let mut defs = Map::new();
-        for name in deps {
-            if let Some(m) = schema.model(name) {
-                defs.insert(name.to_string(), Value::Object(builder.model(m)));
-            }
-        }
+    let defs = dependencies(schema, model)
+        .into_iter()
+        .filter_map(|name| schema.model(name))
+        .collect();
+    let doc = Document {
+        builder: &builder,
+        model,
+        defs,
+    };
+    serde_json::to_value(doc).expect("schemas serialize to JSON")
+}
+
+/// A model's document: `$schema`, `title`, its schema and the `$defs` of its dependencies.
+struct Document<'s> {
+    builder: &'s Builder<'s>,
+    model: &'s Model,
+    /// The models under `$defs`, in name order.
+    defs: Vec<&'s Model>,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut doc = serializer.serialize_map(None)?;
+        doc.serialize_entry("$schema", DIALECT)?;
+        doc.serialize_entry("title", &self.model.name)?;
+        self.builder.model(self.model).flatten_into(&mut doc)?;
         // Dangling references have no entry: no `$defs` at all rather than an empty one.
-        if !defs.is_empty() {
-            doc.insert("$defs".into(), Value::Object(defs));
+        if !self.defs.is_empty() {
+            let defs = self.defs.iter().map(|m| (&m.name, self.builder.model(m)));
+            doc.serialize_entry("$defs", &Defs(defs))?;
         }
+        doc.end()
     }
-    Value::Object(doc)
+}
+
+/// `$defs`: model name → schema.
+struct Defs<I>(I);
+
+impl<'s, I> Serialize for Defs<I>
+where
+    I: Iterator<Item = (&'s String, ModelSchema<'s>)> + Clone,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.clone())
+    }
 }
 
 /// Every model reachable from `model`, excluding itself, sorted.
@@ -90,7 +119,7 @@ pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String
     let entries: Vec<String> = schema
         .models
         .par_iter()
-        .map(|m| defs_entry(&Value::Object(shared.model(m))))
+        .map(|m| defs_entry(&shared.model(m)))
         .collect();
     let graph = RefGraph::new(schema);
     schema
@@ -155,18 +184,29 @@ impl RefGraph {
 }
 
 fn json_string(text: &str) -> String {
-    serde_json::to_string(text).expect("strings serialize")
+    pretty::to_string_at(text, 0)
 }
 
 fn defs_pointer(name: &str) -> String {
     format!("#/$defs/{}", pointer_escape(name))
 }
 
-/// A value pretty-printed as it appears two levels deep (`$defs` → name → value).
-fn defs_entry(value: &Value) -> String {
-    let text = serde_json::to_string_pretty(value).expect("JSON values always serialize");
-    // JSON strings escape their newlines: every newline here is formatting.
-    text.replace('\n', "\n    ")
+/// A schema pretty-printed as it appears two levels deep (`$defs` → name → value).
+fn defs_entry(value: &impl Serialize) -> String {
+    pretty::to_string_at(value, 2)
+}
+
+/// A [`defs_entry`] moved back to the top level: every line after the first loses the
+/// four spaces of its two levels (the text of `text.replace("\n    ", "\n")`).
+fn dedent_entry(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n');
+    out.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        out.push('\n');
+        out.push_str(line.strip_prefix("    ").unwrap_or(line));
+    }
+    out
 }
 
 /// [`document_with`] of `schema.models[index]` rendered by [`super::to_json`],
@@ -196,12 +236,18 @@ fn document_text(
     // The model's own schema as a pretty object at the top level: its `$defs`
     // entry moved back out, unless its references to itself read `#` here.
     let body = if refers_to_itself {
-        serde_json::to_string_pretty(&Value::Object(builder.model(model)))
-            .expect("JSON values always serialize")
+        pretty::to_string_at(&builder.model(model), 0)
     } else {
-        entries[index].replace("\n    ", "\n")
+        dedent_entry(&entries[index])
     };
-    let mut out = String::with_capacity(body.len() + 128);
+    let deps = graph.reachable(index);
+    // Room for everything (entries that refer back to the root are about as long as
+    // their shared text), so the document is never copied while it grows.
+    let defs_len: usize = deps
+        .iter()
+        .map(|&i| entries[i].len() + schema.models[i].name.len() + 16)
+        .sum();
+    let mut out = String::with_capacity(body.len() + root.len() + defs_len + 128);
     out.push_str("{\n  \"$schema\": ");
     out.push_str(&json_string(DIALECT));
     out.push_str(",\n  \"title\": ");
@@ -212,7 +258,6 @@ fn document_text(
         out.push_str(members);
     }
     out.push_str("\n}\n");
-    let deps = graph.reachable(index);
     if deps.is_empty() {
         return out;
     }
@@ -228,7 +273,7 @@ fn document_text(
         out.push_str(": ");
         if graph.refers_to(i, index) {
             // Refers back to the root, which this document spells `#`.
-            out.push_str(&defs_entry(&Value::Object(builder.model(dep))));
+            out.push_str(&defs_entry(&builder.model(dep)));
         } else {
             out.push_str(&entries[i]);
         }
@@ -250,4 +295,20 @@ pub fn file_name(model: &str) -> String {
         })
         .collect();
     format!("{safe}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dedent_entry;
+
+    #[test]
+    fn dedent_entry_undoes_two_levels() {
+        for text in [
+            "{}",
+            "{\n      \"a\": 1\n    }",
+            "{\n      \"a\": [\n        \"x\"\n      ]\n    }",
+        ] {
+            assert_eq!(dedent_entry(text), text.replace("\n    ", "\n"));
+        }
+    }
 }

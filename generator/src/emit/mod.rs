@@ -7,6 +7,8 @@ pub mod openapi;
 pub mod rust;
 pub mod schema;
 
+mod pretty;
+
 /// Pretty JSON with two-space indentation and a trailing newline.
 pub fn to_json(value: &serde_json::Value) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("JSON values always serialize");

@@ -1,12 +1,15 @@
 //! IR → JSON Schema fragments, shared by the OpenAPI 3.1 and JSON Schema 2020-12 emitters
 //! (OpenAPI 3.1 schemas *are* 2020-12 schemas; only where `$ref`s point differs).
 //!
-//! Keys are inserted in a fixed order and `serde_json` keeps insertion order,
+//! The fragments are views that borrow the IR and implement [`Serialize`]: serializing
+//! one writes its JSON directly (no intermediate `serde_json::Value`), and
+//! `serde_json::to_value` turns it into a value. Members are written in a fixed order,
 //! so output is byte-for-byte deterministic.
 
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
 
-use crate::ir::{Field, Format, Model, ModelKind, Schema, Type};
+use crate::ir::{EnumValue, Field, Format, Model, ModelKind, Schema, Type};
 use crate::options::Options;
 
 /// Options that change what the schemas accept, kept in step with the Rust types.
@@ -40,179 +43,273 @@ pub struct Builder<'a> {
 
 impl Builder<'_> {
     /// The schema of a whole model (without `$schema`/`title`).
-    pub fn model(&self, model: &Model) -> Map<String, Value> {
-        let mut out = Map::new();
-        if let Some(d) = &model.description {
-            out.insert("description".into(), d.clone().into());
+    pub fn model<'s>(&'s self, model: &'s Model) -> ModelSchema<'s> {
+        ModelSchema {
+            builder: self,
+            model,
         }
-        if model.deprecated {
-            out.insert("deprecated".into(), true.into());
-        }
-        match &model.kind {
-            ModelKind::Object(o) => {
-                out.insert("type".into(), "object".into());
-                let mut props = Map::new();
-                for f in &o.fields {
-                    props.insert(f.wire_name.clone(), Value::Object(self.field(f)));
-                }
-                out.insert("properties".into(), Value::Object(props));
-                let required: Vec<Value> = o
-                    .fields
-                    .iter()
-                    .filter(|f| f.required)
-                    .map(|f| Value::String(f.wire_name.clone()))
-                    .collect();
-                if !required.is_empty() {
-                    out.insert("required".into(), Value::Array(required));
-                }
-                if let Some(extra) = &o.additional_properties {
-                    out.insert("additionalProperties".into(), Value::Object(self.ty(extra)));
-                } else if self.options.closed_objects {
-                    out.insert("additionalProperties".into(), false.into());
-                }
-            }
-            ModelKind::Enum(e) => {
-                let values: Vec<Value> = e.values.iter().map(|v| v.value.clone()).collect();
-                merge(&mut out, self.ty(&Type::Enum(values)));
-            }
-            ModelKind::Union(u) => merge(&mut out, self.ty(&Type::Union(u.members.clone()))),
-            ModelKind::Alias { ty } => merge(&mut out, self.ty(ty)),
-        }
-        out
     }
 
     /// The schema of one property: its type, nullability and annotations.
-    pub fn field(&self, f: &Field) -> Map<String, Value> {
-        let ty = if f.nullable {
-            Type::Nullable(Box::new(f.ty.clone()))
-        } else {
-            f.ty.clone()
-        };
-        let mut out = Map::new();
-        let body = self.ty(&ty);
-        let is_ref = body.contains_key("$ref");
-        if let Some(d) = &f.description {
-            out.insert("description".into(), d.clone().into());
+    pub fn field<'s>(&'s self, field: &'s Field) -> FieldSchema<'s> {
+        FieldSchema {
+            builder: self,
+            field,
         }
-        if f.deprecated {
-            out.insert("deprecated".into(), true.into());
-        }
-        if f.read_only {
-            out.insert("readOnly".into(), true.into());
-        }
-        // Annotations next to `$ref` are allowed in 2020-12 / OpenAPI 3.1; put `$ref` first for readers.
-        if is_ref {
-            let mut first = body;
-            first.extend(out);
-            out = first;
-        } else {
-            out.extend(body);
-        }
-        if let Some(d) = &f.default {
-            out.insert("default".into(), d.clone());
-        }
-        if !f.examples.is_empty() {
-            out.insert("examples".into(), Value::Array(f.examples.clone()));
-        }
-        out
     }
 
     /// The schema of a type.
-    pub fn ty(&self, t: &Type) -> Map<String, Value> {
-        let mut out = Map::new();
-        match t {
-            Type::String(f) => scalar(&mut out, "string", *f),
-            Type::Integer(f) => scalar(&mut out, "integer", *f),
-            Type::Number(f) => scalar(&mut out, "number", *f),
-            Type::Boolean => scalar(&mut out, "boolean", None),
-            Type::Any => {}
+    pub fn ty<'s>(&'s self, ty: &'s Type) -> TypeSchema<'s> {
+        TypeSchema {
+            builder: self,
+            ty,
+            null: false,
+        }
+    }
+}
+
+/// The schema of a model, from [`Builder::model`].
+#[derive(Clone, Copy)]
+pub struct ModelSchema<'s> {
+    builder: &'s Builder<'s>,
+    model: &'s Model,
+}
+
+impl ModelSchema<'_> {
+    /// Writes the schema's members into an enclosing object being serialized.
+    pub(crate) fn flatten_into<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.members(map)
+    }
+}
+
+/// The schema of a property, from [`Builder::field`].
+#[derive(Clone, Copy)]
+pub struct FieldSchema<'s> {
+    builder: &'s Builder<'s>,
+    field: &'s Field,
+}
+
+/// The schema of a type, from [`Builder::ty`]; `null` adds `null` to what it accepts.
+#[derive(Clone, Copy)]
+pub struct TypeSchema<'s> {
+    builder: &'s Builder<'s>,
+    ty: &'s Type,
+    null: bool,
+}
+
+/// Writes the members of a JSON object into a map being serialized, so that
+/// fragments can be merged into an enclosing object.
+trait Members {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// Serializes a [`Members`] implementor as a JSON object.
+macro_rules! serialize_as_object {
+    ($($t:ident),*) => {$(
+        impl Serialize for $t<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                self.members(&mut map)?;
+                map.end()
+            }
+        }
+    )*};
+}
+
+serialize_as_object!(ModelSchema, FieldSchema, TypeSchema, Properties, OpenEnum);
+
+impl Members for ModelSchema<'_> {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let (b, model) = (self.builder, self.model);
+        if let Some(d) = &model.description {
+            map.serialize_entry("description", d)?;
+        }
+        if model.deprecated {
+            map.serialize_entry("deprecated", &true)?;
+        }
+        match &model.kind {
+            ModelKind::Object(o) => {
+                map.serialize_entry("type", "object")?;
+                map.serialize_entry(
+                    "properties",
+                    &Properties {
+                        builder: b,
+                        fields: &o.fields,
+                    },
+                )?;
+                if o.fields.iter().any(|f| f.required) {
+                    map.serialize_entry("required", &Required(&o.fields))?;
+                }
+                if let Some(extra) = &o.additional_properties {
+                    map.serialize_entry("additionalProperties", &b.ty(extra))?;
+                } else if b.options.closed_objects {
+                    map.serialize_entry("additionalProperties", &false)?;
+                }
+                Ok(())
+            }
+            ModelKind::Enum(e) => b.enum_members(Values::Model(&e.values), false, map),
+            ModelKind::Union(u) => b.union_members(&u.members, map),
+            ModelKind::Alias { ty } => b.ty(ty).members(map),
+        }
+    }
+}
+
+impl Members for FieldSchema<'_> {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let f = self.field;
+        let body = TypeSchema {
+            builder: self.builder,
+            ty: &f.ty,
+            null: f.nullable,
+        };
+        // Annotations next to `$ref` are allowed in 2020-12 / OpenAPI 3.1; put `$ref` first for readers.
+        let is_ref = !f.nullable && matches!(f.ty, Type::Ref(_));
+        if is_ref {
+            body.members(map)?;
+        }
+        if let Some(d) = &f.description {
+            map.serialize_entry("description", d)?;
+        }
+        if f.deprecated {
+            map.serialize_entry("deprecated", &true)?;
+        }
+        if f.read_only {
+            map.serialize_entry("readOnly", &true)?;
+        }
+        if !is_ref {
+            body.members(map)?;
+        }
+        if let Some(d) = &f.default {
+            map.serialize_entry("default", d)?;
+        }
+        if !f.examples.is_empty() {
+            map.serialize_entry("examples", &f.examples)?;
+        }
+        Ok(())
+    }
+}
+
+impl Members for TypeSchema<'_> {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let (b, null) = (self.builder, self.null);
+        if null && !b.has_simple_type(self.ty) {
+            // Nullable `Any` is still `{}`; anything without a single `type` to extend is
+            // wrapped: `anyOf: [<schema>, {type: null}]`.
+            if *self.ty == Type::Any {
+                return Ok(());
+            }
+            return map.serialize_entry("anyOf", &(b.ty(self.ty), TypeOnly("null")));
+        }
+        match self.ty {
+            Type::String(f) => scalar(map, "string", *f, null),
+            Type::Integer(f) => scalar(map, "integer", *f, null),
+            Type::Number(f) => scalar(map, "number", *f, null),
+            Type::Boolean => scalar(map, "boolean", None, null),
+            Type::Any => Ok(()),
             Type::Array(item) => {
-                out.insert("type".into(), "array".into());
-                out.insert("items".into(), Value::Object(self.ty(item)));
+                map.serialize_entry("type", &TypeName("array", null))?;
+                map.serialize_entry("items", &b.ty(item))
             }
             Type::Map(value) => {
-                out.insert("type".into(), "object".into());
-                out.insert("additionalProperties".into(), Value::Object(self.ty(value)));
+                map.serialize_entry("type", &TypeName("object", null))?;
+                map.serialize_entry("additionalProperties", &b.ty(value))
             }
-            Type::Ref(name) => {
-                out.insert("$ref".into(), (self.ref_for)(name).into());
-            }
-            Type::Enum(values)
-                if self.options.open_enums && values.iter().all(Value::is_string) =>
-            {
-                // Known values first (for readers and tools), then any string.
-                let known = json!({ "type": "string", "enum": values });
-                out.insert("anyOf".into(), json!([known, { "type": "string" }]));
-            }
-            Type::Enum(values) => {
-                if let Some(ty) = common_json_type(values) {
-                    out.insert("type".into(), ty.into());
-                }
-                out.insert("enum".into(), Value::Array(values.clone()));
-            }
+            Type::Ref(name) => map.serialize_entry("$ref", &(b.ref_for)(name)),
+            Type::Enum(values) => b.enum_members(Values::Plain(values), null, map),
             Type::Const(v) => {
-                if let Some(ty) = common_json_type(std::slice::from_ref(v)) {
-                    out.insert("type".into(), ty.into());
+                let ty = common_json_type(Values::Plain(std::slice::from_ref(v)));
+                if let Some(ty) = ty {
+                    map.serialize_entry("type", &TypeName(ty, null))?;
                 }
-                out.insert("const".into(), v.clone());
-            }
-            Type::Union(members) => {
-                let keyword = if self.disjoint(members) {
-                    "oneOf"
+                if null {
+                    // A nullable constant is a two-value enum.
+                    map.serialize_entry("enum", &(v, Value::Null))
                 } else {
-                    "anyOf"
-                };
-                let members: Vec<Value> =
-                    members.iter().map(|m| Value::Object(self.ty(m))).collect();
-                out.insert(keyword.into(), Value::Array(members));
+                    map.serialize_entry("const", v)
+                }
             }
-            Type::Nullable(inner) => return self.nullable(inner),
+            Type::Union(members) => b.union_members(members, map),
+            Type::Nullable(inner) => TypeSchema {
+                builder: b,
+                ty: inner,
+                null: true,
+            }
+            .members(map),
         }
-        out
+    }
+}
+
+impl Builder<'_> {
+    /// Whether `ty`'s schema has a single string `type` that making it nullable extends
+    /// (`"string"` → `["string", "null"]`) rather than wrapping it in `anyOf`.
+    fn has_simple_type(&self, ty: &Type) -> bool {
+        match ty {
+            Type::String(_)
+            | Type::Integer(_)
+            | Type::Number(_)
+            | Type::Boolean
+            | Type::Array(_)
+            | Type::Map(_) => true,
+            Type::Enum(values) => {
+                !self.is_open_enum(Values::Plain(values))
+                    && common_json_type(Values::Plain(values)).is_some()
+            }
+            Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).is_some(),
+            Type::Any | Type::Ref(_) | Type::Union(_) | Type::Nullable(_) => false,
+        }
     }
 
-    fn nullable(&self, inner: &Type) -> Map<String, Value> {
-        let mut out = self.ty(inner);
-        if *inner == Type::Any {
-            return out;
+    /// Whether an enum is written as known strings `anyOf` any string.
+    fn is_open_enum(&self, values: Values<'_>) -> bool {
+        self.options.open_enums && values.iter().all(Value::is_string)
+    }
+
+    fn enum_members<M: SerializeMap>(
+        &self,
+        values: Values<'_>,
+        null: bool,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        if self.is_open_enum(values) {
+            // Never `null` here: open enums have no simple type, so nullable ones are wrapped.
+            // Known values first (for readers and tools), then any string.
+            return map.serialize_entry("anyOf", &(OpenEnum(values), TypeOnly("string")));
         }
-        let composite = ["$ref", "anyOf", "oneOf"]
-            .iter()
-            .any(|k| out.contains_key(*k));
-        let simple_type = match out.get("type") {
-            Some(Value::String(s)) if !composite => Some(s.clone()),
-            _ => None,
+        if let Some(ty) = common_json_type(values) {
+            map.serialize_entry("type", &TypeName(ty, null))?;
+        }
+        map.serialize_entry("enum", &EnumList { values, null })
+    }
+
+    fn union_members<M: SerializeMap>(
+        &self,
+        members: &[Type],
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let keyword = if self.disjoint(members) {
+            "oneOf"
+        } else {
+            "anyOf"
         };
-        let Some(ty) = simple_type else {
-            let mut wrapped = Map::new();
-            wrapped.insert(
-                "anyOf".into(),
-                json!([Value::Object(out), {"type": "null"}]),
-            );
-            return wrapped;
-        };
-        out.insert("type".into(), json!([ty, "null"]));
-        if let Some(Value::Array(values)) = out.get_mut("enum") {
-            values.push(Value::Null);
-        }
-        if let Some(c) = out.remove("const") {
-            out.insert("enum".into(), json!([c, null]));
-        }
-        out
+        map.serialize_entry(keyword, &Seq(members.iter().map(|m| self.ty(m))))
     }
 
     /// Whether no JSON value can match two members (then `oneOf` and `anyOf` agree).
     fn disjoint(&self, members: &[Type]) -> bool {
-        let kinds: Vec<Option<&'static str>> = members.iter().map(|m| self.json_kind(m)).collect();
-        if kinds.iter().any(Option::is_none) {
-            return false;
+        // At most 5 kinds: a member without one, or a repeated kind, decides early.
+        let mut seen: Vec<&'static str> = Vec::with_capacity(members.len());
+        for m in members {
+            match self.json_kind(m) {
+                Some(k) if !seen.contains(&k) => seen.push(k),
+                _ => return false,
+            }
         }
-        let mut seen = std::collections::HashSet::new();
-        kinds.iter().all(|k| seen.insert(k.expect("checked")))
+        true
     }
 
     /// The single JSON kind a type's values have (integer counted as number), if it has one.
     fn json_kind(&self, t: &Type) -> Option<&'static str> {
+        let widen = |t: &'static str| if t == "integer" { "number" } else { t };
         match t {
             Type::String(_) => Some("string"),
             Type::Integer(_) | Type::Number(_) => Some("number"),
@@ -221,37 +318,170 @@ impl Builder<'_> {
             Type::Map(_) => Some("object"),
             Type::Ref(name) => match &self.schema.model(name)?.kind {
                 ModelKind::Object(_) => Some("object"),
-                ModelKind::Enum(e) => {
-                    let values: Vec<Value> = e.values.iter().map(|v| v.value.clone()).collect();
-                    common_json_type(&values).map(|t| if t == "integer" { "number" } else { t })
-                }
+                ModelKind::Enum(e) => common_json_type(Values::Model(&e.values)).map(widen),
                 ModelKind::Alias { ty } => self.json_kind(ty),
                 ModelKind::Union(_) => None,
             },
-            Type::Enum(values) => {
-                common_json_type(values).map(|t| if t == "integer" { "number" } else { t })
-            }
-            Type::Const(v) => common_json_type(std::slice::from_ref(v)).map(|t| {
-                if t == "integer" {
-                    "number"
-                } else {
-                    t
-                }
-            }),
+            Type::Enum(values) => common_json_type(Values::Plain(values)).map(widen),
+            Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).map(widen),
             Type::Any | Type::Union(_) | Type::Nullable(_) => None,
         }
     }
 }
 
-fn scalar(out: &mut Map<String, Value>, ty: &str, format: Option<Format>) {
-    out.insert("type".into(), ty.into());
-    if let Some(f) = format {
-        out.insert("format".into(), f.as_str().into());
+/// Enum values as stored in a type (`Type::Enum`) or a model (`ModelKind::Enum`).
+#[derive(Clone, Copy)]
+enum Values<'s> {
+    Plain(&'s [Value]),
+    Model(&'s [EnumValue]),
+}
+
+impl<'s> Values<'s> {
+    fn iter(self) -> impl Iterator<Item = &'s Value> {
+        let (plain, model) = match self {
+            Values::Plain(v) => (v, &[][..]),
+            Values::Model(v) => (&[][..], v),
+        };
+        plain.iter().chain(model.iter().map(|v| &v.value))
     }
 }
 
+/// An object's `properties`: each field's wire name → its schema.
+struct Properties<'s> {
+    builder: &'s Builder<'s>,
+    fields: &'s [Field],
+}
+
+impl Members for Properties<'_> {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let fields = self.fields;
+        if !has_duplicate_names(fields) {
+            for f in fields {
+                map.serialize_entry(&f.wire_name, &self.builder.field(f))?;
+            }
+            return Ok(());
+        }
+        // A repeated wire name is one property where the name first appears, described
+        // by its last field (as inserting into a JSON object would leave it).
+        for (i, f) in fields.iter().enumerate() {
+            let name = &f.wire_name;
+            if fields[..i].iter().any(|g| g.wire_name == *name) {
+                continue;
+            }
+            let last = fields.iter().rfind(|g| g.wire_name == *name).unwrap_or(f);
+            map.serialize_entry(name, &self.builder.field(last))?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether two fields share a wire name (docs can repeat a row).
+fn has_duplicate_names(fields: &[Field]) -> bool {
+    if fields.len() <= 16 {
+        return fields
+            .iter()
+            .enumerate()
+            .any(|(i, f)| fields[..i].iter().any(|g| g.wire_name == f.wire_name));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(fields.len());
+    !fields.iter().all(|f| seen.insert(f.wire_name.as_str()))
+}
+
+/// An object's `required`: the wire names of its required fields.
+struct Required<'s>(&'s [Field]);
+
+impl Serialize for Required<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().filter(|f| f.required).map(|f| &f.wire_name))
+    }
+}
+
+/// The known values of an open enum: `{type: string, enum: [...]}`.
+struct OpenEnum<'s>(Values<'s>);
+
+impl Members for OpenEnum<'_> {
+    fn members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("type", "string")?;
+        map.serialize_entry(
+            "enum",
+            &EnumList {
+                values: self.0,
+                null: false,
+            },
+        )
+    }
+}
+
+/// An `enum` array, with `null` appended when nullable.
+struct EnumList<'s> {
+    values: Values<'s>,
+    null: bool,
+}
+
+impl Serialize for EnumList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for v in self.values.iter() {
+            seq.serialize_element(v)?;
+        }
+        if self.null {
+            seq.serialize_element(&Value::Null)?;
+        }
+        seq.end()
+    }
+}
+
+/// A `type` value: `"string"`, or `["string", "null"]` when nullable.
+struct TypeName(&'static str, bool);
+
+impl Serialize for TypeName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TypeName(ty, false) => serializer.serialize_str(ty),
+            TypeName(ty, true) => (ty, "null").serialize(serializer),
+        }
+    }
+}
+
+/// `{type: <name>}`.
+struct TypeOnly(&'static str);
+
+impl Serialize for TypeOnly {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("type", self.0)?;
+        map.end()
+    }
+}
+
+/// A JSON array of the items an iterator yields (cloned to serialize by reference).
+struct Seq<I>(I);
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
+}
+
+fn scalar<M: SerializeMap>(
+    map: &mut M,
+    ty: &'static str,
+    format: Option<Format>,
+    null: bool,
+) -> Result<(), M::Error> {
+    map.serialize_entry("type", &TypeName(ty, null))?;
+    if let Some(f) = format {
+        map.serialize_entry("format", f.as_str())?;
+    }
+    Ok(())
+}
+
 /// The JSON type all values share, if any.
-fn common_json_type(values: &[Value]) -> Option<&'static str> {
+fn common_json_type(values: Values<'_>) -> Option<&'static str> {
     let kind = |v: &Value| match v {
         Value::String(_) => Some("string"),
         Value::Bool(_) => Some("boolean"),
@@ -259,13 +489,7 @@ fn common_json_type(values: &[Value]) -> Option<&'static str> {
         Value::Number(_) => Some("number"),
         _ => None,
     };
-    let first = kind(values.first()?)?;
-    values
-        .iter()
-        .all(|v| kind(v) == Some(first))
-        .then_some(first)
-}
-
-fn merge(out: &mut Map<String, Value>, other: Map<String, Value>) {
-    out.extend(other);
+    let mut all = values.iter();
+    let first = kind(all.next()?)?;
+    all.all(|v| kind(v) == Some(first)).then_some(first)
 }
