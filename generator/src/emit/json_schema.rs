@@ -183,7 +183,16 @@ impl RefGraph {
     }
 }
 
+/// `text` as a JSON string literal.
 fn json_string(text: &str) -> String {
+    // Model names rarely need escaping: quote them directly.
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return out;
+    }
     pretty::to_string_at(text, 0)
 }
 
