@@ -127,7 +127,9 @@ fn finish(tokens: TokenStream, options: &RustOptions) -> String {
         Ok(f) => f,
         Err(e) => panic!("modeldoc bug: generated Rust does not parse: {e}"),
     };
-    let mut out = String::from(PREAMBLE);
+    let code = prettyplease::unparse(&file);
+    let mut out = String::with_capacity(PREAMBLE.len() + code.len() + code.len() / 16 + 128);
+    out.push_str(PREAMBLE);
     out.push('\n');
     if let Some(h) = &options.header {
         out.push_str("// ");
@@ -135,14 +137,13 @@ fn finish(tokens: TokenStream, options: &RustOptions) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&space_items(&prettyplease::unparse(&file)));
+    space_items(&code, &mut out);
     out
 }
 
 /// Puts a blank line between top-level items (prettyplease keeps them tight),
 /// keeping runs of `use` and `mod` declarations together.
-fn space_items(code: &str) -> String {
-    let mut out = String::with_capacity(code.len() + code.len() / 16);
+fn space_items(code: &str, out: &mut String) {
     let mut prev: Option<&str> = None;
     for line in code.lines() {
         if let Some(p) = prev {
@@ -159,7 +160,6 @@ fn space_items(code: &str) -> String {
         out.push('\n');
         prev = Some(line);
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,12 +84,14 @@ fn config(docs: &[String]) -> modeldoc::Config {
 /// so doc sets that some dialect cannot read yet are still measured.
 fn load(docs: &[String]) -> Result<String, String> {
     let loaded = config(docs).load_partial().map_err(|e| e.to_string())?;
-    Ok(format!(
+    let summary = format!(
         "load: {} files, {} models, {} diagnostics",
         loaded.files.len(),
         loaded.schema.models.len(),
         loaded.diagnostics.iter().count()
-    ))
+    );
+    std::mem::forget(loaded);
+    Ok(summary)
 }
 
 /// Load, then render every output in memory (nothing is written).
@@ -98,9 +100,12 @@ fn render(docs: &[String]) -> Result<String, String> {
     let loaded = config.load_partial().map_err(|e| e.to_string())?;
     let (files, _) = config.render(&loaded.schema).map_err(|e| e.to_string())?;
     let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
-    Ok(format!(
+    let summary = format!(
         "render: {} models, {} output files, {bytes} bytes",
         loaded.schema.models.len(),
         files.len()
-    ))
+    );
+    // Like the `modeldoc` CLI, leave the IR to the OS at exit instead of freeing it.
+    std::mem::forget(loaded);
+    Ok(summary)
 }
