@@ -499,10 +499,20 @@ fn load_docs(
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
 ) -> (Vec<LoadedDoc>, Diagnostics) {
-    let read: Vec<_> = files
-        .par_iter()
-        .map(|path| SourceFile::read(path).map(|s| (path, s)))
-        .collect();
+    // Build the detection automaton while the files are read, not after.
+    let (read, ()) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .map(|path| SourceFile::read(path).map(|s| (path, s)))
+                .collect::<Vec<_>>()
+        },
+        || {
+            if dialect.is_none() {
+                parse::prepare_detection();
+            }
+        },
+    );
     let mut sources = Vec::with_capacity(read.len());
     for r in read {
         match r {

@@ -550,6 +550,12 @@ fn occurrences(text: &str, marker: &str) -> u32 {
     count
 }
 
+/// Builds the detection automaton now (it is otherwise built on first use), so
+/// that callers can overlap its construction with other work.
+pub fn prepare_detection() {
+    Detector::get();
+}
+
 /// Picks the dialect of every document of a doc set.
 ///
 /// Each document is first detected on its own ([`detect`]); the most common
