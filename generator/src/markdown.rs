@@ -361,7 +361,16 @@ mod tests {
 
     #[test]
     fn trim_agrees_with_str_trim() {
-        let pads = ["", " ", "\t", "\x0b", "\u{a0}", " \u{3000}", "\r\n", "\x0c "];
+        let pads = [
+            "",
+            " ",
+            "\t",
+            "\x0b",
+            "\u{a0}",
+            " \u{3000}",
+            "\r\n",
+            "\x0c ",
+        ];
         let bodies = ["", "x", "a b", "\u{e9}t\u{e9}", "`*str*`", "\x0bx\x0b"];
         for lead in pads {
             for body in bodies {
