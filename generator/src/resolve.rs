@@ -167,24 +167,34 @@ struct Index {
 
 impl Index {
     fn new(docs: &[LoadedDoc], names: &[String]) -> Self {
-        let mut by_path = HashMap::new();
+        // The keys cost path and case work per doc: compute them in parallel.
+        let keys: Vec<(PathBuf, String, String, String)> = docs
+            .par_iter()
+            .zip(names)
+            .map(|(d, name)| {
+                let stem = d
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                (normalize(&d.path), stem, fold(name), fold(&d.doc.model.name))
+            })
+            .collect();
+        let mut by_path = HashMap::with_capacity(keys.len());
         let mut by_stem: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, d) in docs.iter().enumerate() {
-            by_path.insert(normalize(&d.path), i);
-            let stem = d
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
+        let mut titles = Vec::with_capacity(keys.len());
+        for (i, (path, stem, name, title)) in keys.into_iter().enumerate() {
+            by_path.insert(path, i);
             by_stem.entry(stem).or_default().push(i);
-            by_name.entry(fold(&names[i])).or_default().push(i);
+            by_name.entry(name).or_default().push(i);
+            titles.push(title);
         }
         Index {
             by_path,
             by_stem,
             by_name,
-            titles: docs.iter().map(|d| fold(&d.doc.model.name)).collect(),
+            titles,
         }
     }
 
