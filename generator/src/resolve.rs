@@ -177,7 +177,12 @@ impl Index {
                     .file_stem()
                     .map(|s| s.to_string_lossy().to_lowercase())
                     .unwrap_or_default();
-                (normalize(&d.path), stem, fold(name), fold(&d.doc.model.name))
+                (
+                    normalize(&d.path),
+                    stem,
+                    fold(name),
+                    fold(&d.doc.model.name),
+                )
             })
             .collect();
         let mut by_path = HashMap::with_capacity(keys.len());
