@@ -35,16 +35,24 @@ pub fn run(args: &[String]) -> ExitCode {
         &Input::for_loaded(a.as_str(), &loaded_a),
         &Input::for_loaded(b.as_str(), &loaded_b),
     );
-    if json {
+    let text = if json {
         match serde_json::to_string_pretty(&report) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => text + "\n",
             Err(e) => {
                 eprintln!("xtask compare: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        print!("{report}");
+        report.to_string()
+    };
+    // `print!` panics when the reader goes away (`cargo xtask compare ... | head`):
+    // a closed pipe just ends the output.
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("xtask compare: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
     }
-    ExitCode::SUCCESS
 }
