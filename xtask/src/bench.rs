@@ -11,10 +11,15 @@
 //! measured in the same run, and peak RSS read with `wait4`. `--scale` then
 //! repeats one repo's docs 1×, 2× and 4× (copies in separate subfolders) to
 //! show how cost grows with input.
+//!
+//! Last, the compile-cost phase ([`compile`]) compiles the generated Rust of Glean
+//! Python and StackOne, and typify's output for the same models, alternated.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
+
+mod compile;
 
 /// Command-line options of `cargo xtask bench`.
 #[derive(Debug, Clone)]
@@ -33,9 +38,15 @@ pub struct Options {
     pub no_scale: bool,
     /// Where the CLI writes (default: the system temp dir); e.g. a tmpfs to leave the disk out.
     pub scratch: Option<PathBuf>,
+    /// Measurements per side and step of the compile-cost phase.
+    pub compile_runs: usize,
+    /// Skip the compile-cost phase.
+    pub no_compile: bool,
+    /// Only the compile-cost phase.
+    pub compile_only: bool,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--compile-runs N] [--no-compile | --compile-only]";
 
 impl Options {
     /// Parses the arguments after `bench`.
@@ -48,6 +59,9 @@ impl Options {
             scale: None,
             no_scale: false,
             scratch: None,
+            compile_runs: 3,
+            no_compile: false,
+            compile_only: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -66,11 +80,22 @@ impl Options {
                 "--scale" => o.scale = Some(value()?),
                 "--no-scale" => o.no_scale = true,
                 "--scratch" => o.scratch = Some(value()?.into()),
+                "--compile-runs" => {
+                    o.compile_runs = value()?
+                        .parse()
+                        .map_err(|e| format!("--compile-runs: {e}"))?
+                }
+                "--no-compile" => o.no_compile = true,
+                "--compile-only" => o.compile_only = true,
                 "--help" | "-h" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
             }
         }
         o.runs = o.runs.max(1);
+        o.compile_runs = o.compile_runs.max(1);
+        if o.no_compile && o.compile_only {
+            return Err(format!("--no-compile and --compile-only exclude each other\n{USAGE}"));
+        }
         Ok(o)
     }
 }
@@ -314,7 +339,13 @@ fn run_inner(root: &Path, o: &Options) -> Result<(), String> {
     let base = o.scratch.clone().unwrap_or_else(std::env::temp_dir);
     let scratch = base.join(format!("modeldoc-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
-    let result = tables(&bins, o, &scratch);
+    let mut result = Ok(());
+    if !o.compile_only {
+        result = tables(&bins, o, &scratch);
+    }
+    if result.is_ok() && !o.no_compile {
+        result = compile::run(root, &bins, o, &repos(o)?);
+    }
     let _ = std::fs::remove_dir_all(&scratch);
     result
 }
