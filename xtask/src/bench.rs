@@ -94,7 +94,9 @@ impl Options {
         o.runs = o.runs.max(1);
         o.compile_runs = o.compile_runs.max(1);
         if o.no_compile && o.compile_only {
-            return Err(format!("--no-compile and --compile-only exclude each other\n{USAGE}"));
+            return Err(format!(
+                "--no-compile and --compile-only exclude each other\n{USAGE}"
+            ));
         }
         Ok(o)
     }

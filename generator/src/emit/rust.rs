@@ -129,7 +129,11 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
 fn support_modules(plan: &Plan) -> TokenStream {
     let mut tokens = TokenStream::new();
     if plan.helpers.any() {
-        tokens.extend(nulls::module(&plan.types.paths, plan.helpers));
+        tokens.extend(nulls::module(
+            &plan.types.paths,
+            plan.helpers,
+            plan.options.deny_unknown_fields,
+        ));
     }
     if plan.helpers.time {
         tokens.extend(dates::time_module(plan.options.schemars));

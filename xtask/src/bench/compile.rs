@@ -45,7 +45,12 @@ struct Prepared {
 type Samples = [[Vec<Sample>; 2]; 2];
 
 /// Runs the compile-cost phase and prints its table.
-pub fn run(root: &Path, bins: &Bins, o: &Options, repos: &[(String, PathBuf)]) -> Result<(), String> {
+pub fn run(
+    root: &Path,
+    bins: &Bins,
+    o: &Options,
+    repos: &[(String, PathBuf)],
+) -> Result<(), String> {
     let sets: Vec<&(String, PathBuf)> = repos
         .iter()
         .filter(|(name, _)| SETS.contains(&name.as_str()))
@@ -70,7 +75,12 @@ pub fn run(root: &Path, bins: &Bins, o: &Options, repos: &[(String, PathBuf)]) -
             Err(String::new()),
         ];
         prepared[1] = match &prepared[0] {
-            Ok(m) => prepare_typify(&typify, &m.dir.join("openapi.json"), &dir.join("typify"), name),
+            Ok(m) => prepare_typify(
+                &typify,
+                &m.dir.join("openapi.json"),
+                &dir.join("typify"),
+                name,
+            ),
             Err(_) => Err("modeldoc output missing".into()),
         };
         for p in &mut prepared {
@@ -110,13 +120,18 @@ pub fn run(root: &Path, bins: &Bins, o: &Options, repos: &[(String, PathBuf)]) -
                     secs(median(samples[side][0].iter().map(|s| s.cpu).collect())),
                     peak_mb(&samples[side][0]),
                     peak_mb(&samples[side][1]),
-                    if side == 0 { ratio(&samples, 0) } else { "".into() },
-                    if side == 0 { ratio(&samples, 1) } else { "".into() },
+                    if side == 0 {
+                        ratio(&samples, 0)
+                    } else {
+                        "".into()
+                    },
+                    if side == 0 {
+                        ratio(&samples, 1)
+                    } else {
+                        "".into()
+                    },
                 ),
-                Err(e) => println!(
-                    "| {name} | {} | – | – | {e} | | | | | | |",
-                    SIDES[side]
-                ),
+                Err(e) => println!("| {name} | {} | – | – | {e} | | | | | | |", SIDES[side]),
             }
         }
     }
@@ -233,7 +248,12 @@ fn prepare_modeldoc(bins: &Bins, docs: &Path, dir: &Path, name: &str) -> Result<
 }
 
 /// typify's Rust for `openapi` in a fresh crate at `dir`; a typify panic is an `Err` with its message.
-fn prepare_typify(runner: &Path, openapi: &Path, dir: &Path, name: &str) -> Result<Prepared, String> {
+fn prepare_typify(
+    runner: &Path,
+    openapi: &Path,
+    dir: &Path,
+    name: &str,
+) -> Result<Prepared, String> {
     let src = dir.join("src");
     std::fs::create_dir_all(&src).map_err(|e| format!("{}: {e}", src.display()))?;
     let lib = src.join("lib.rs");
@@ -258,8 +278,14 @@ fn prepare_typify(runner: &Path, openapi: &Path, dir: &Path, name: &str) -> Resu
     // typify maps formats to these crates; depend on them only when used.
     let mut extra = String::new();
     for (path, dep) in [
-        ("::chrono::", "chrono = { version = \"0.4\", features = [\"serde\"] }\n"),
-        ("::uuid::", "uuid = { version = \"1\", features = [\"serde\"] }\n"),
+        (
+            "::chrono::",
+            "chrono = { version = \"0.4\", features = [\"serde\"] }\n",
+        ),
+        (
+            "::uuid::",
+            "uuid = { version = \"1\", features = [\"serde\"] }\n",
+        ),
         ("::regress::", "regress = \"0.10\"\n"),
     ] {
         if code.contains(path) {
@@ -285,7 +311,8 @@ fn tree_size(dir: &Path) -> Result<(usize, u64), String> {
             lines += l;
             bytes += b;
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             lines += text.lines().count();
             bytes += text.len() as u64;
         }
@@ -299,7 +326,13 @@ fn typify_runner(root: &Path) -> Result<PathBuf, String> {
     let target = root.join("target/typify-runner");
     eprintln!("bench: building typify-runner (typify 0.8.0) ...");
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "--quiet", "--locked", "--manifest-path"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--locked",
+            "--manifest-path",
+        ])
         .arg(&manifest)
         .env("CARGO_TARGET_DIR", &target)
         .status()

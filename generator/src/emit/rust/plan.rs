@@ -108,10 +108,20 @@ pub(super) struct PlannedField<'a> {
 /// Which helper functions an output needs (unused ones would trip `dead_code`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Helpers {
-    /// Optional non-nullable fields: reject `null`.
+    /// Optional non-nullable fields of derived structs: reject `null`.
     pub non_null: bool,
-    /// Optional nullable fields: `Option<Option<T>>`.
+    /// Optional nullable fields of derived structs: `Option<Option<T>>` (`with`).
     pub double_option: bool,
+    /// Optional nullable fields of structs with a written-out `Deserialize`:
+    /// `double_option::serialize` only.
+    pub double_option_ser: bool,
+    /// Structs with a written-out `Deserialize` ([`lean_deserialize`]): the shared
+    /// struct-reading helpers.
+    pub structs: bool,
+    /// ... with a required non-nullable field (`required`).
+    pub required: bool,
+    /// ... with a required nullable field (`present`).
+    pub present: bool,
     /// The `time` date wrappers (emitted by `types::dates::time_module`).
     pub time: bool,
 }
@@ -119,8 +129,40 @@ pub(super) struct Helpers {
 impl Helpers {
     /// Whether the `serde_nulls` module is needed at all.
     pub(super) fn any(self) -> bool {
-        self.non_null || self.double_option
+        self.non_null || self.double_option || self.double_option_ser || self.structs
     }
+
+    /// Records what the fields of one struct need.
+    fn add_struct(&mut self, fields: &[PlannedField], lean: bool) {
+        for f in fields {
+            let (required, nullable) = (f.field.required, f.field.nullable);
+            if lean {
+                self.structs = true;
+                self.required |= required && !nullable;
+                self.present |= required && nullable;
+                self.double_option_ser |= !required && nullable;
+            } else {
+                self.non_null |= !required && !nullable;
+                self.double_option |= !required && nullable;
+            }
+        }
+    }
+}
+
+/// Whether a struct gets a written-out `Deserialize` instead of the derive
+/// (`render::lean_de`, the cheaper to compile): the options add no attributes serde
+/// would read (user attributes, schemars), and the struct has fields and no
+/// `flatten`ed map of additional properties.
+pub(super) fn lean_deserialize(
+    options: &Options,
+    fields: &[PlannedField],
+    additional: Option<&Type>,
+) -> bool {
+    !options.schemars
+        && options.type_attributes.is_empty()
+        && options.field_attributes.is_empty()
+        && additional.is_none()
+        && !fields.is_empty()
 }
 
 /// The Rust identifier of every model (IR name → identifier), as the emitted code names them.
@@ -191,6 +233,12 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
         ..
     } = planner;
     helpers.time = options.dates == DateMapping::Time && schema_has_dates(schema);
+    for item in &items {
+        if let ItemKind::Struct { fields, additional } = &item.kind {
+            let lean = lean_deserialize(options, fields, additional.as_ref());
+            helpers.add_struct(fields, lean);
+        }
+    }
     let eq_hash = eq_hash::eq_hash_items(&items, &idents, options);
     let deprecated = items
         .iter()
@@ -245,8 +293,6 @@ impl<'s> Planner<'s> {
                 } else {
                     f.ty.clone()
                 };
-                self.helpers.non_null |= !f.required && !f.nullable;
-                self.helpers.double_option |= !f.required && f.nullable;
                 PlannedField {
                     boxed: !self.boxed.is_empty()
                         && self

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::plan::{Item, ItemKind, Plan, PlannedField, UnionVariant};
+use super::plan::{lean_deserialize, Item, ItemKind, Plan, PlannedField, UnionVariant};
 use super::tokens::{braced, deprecated_attr, doc_attrs, ident};
 use super::types::RefStyle;
 use crate::emit::names;
@@ -16,16 +16,21 @@ use crate::ir::Type;
 
 mod builders;
 mod derives;
+mod lean_de;
 mod literals;
 pub(super) mod nulls;
 mod open_enum;
 mod rename_all;
 
 /// `use serde::{Deserialize, Serialize};` when an item of `items` derives them
+/// (`Serialize` alone when only structs with a written-out `Deserialize` do)
 /// and no model shadows those names.
 pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
     let derives = items.iter().any(|i| match &i.kind {
-        ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
+        ItemKind::Struct { fields, additional } => {
+            !lean_deserialize(&plan.options, fields, additional.as_ref())
+        }
+        ItemKind::Untagged(_) => true,
         ItemKind::Alias(_) => false,
         // Non-string and open enums implement serde by hand.
         ItemKind::Enum(values) => {
@@ -33,11 +38,21 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
         }
         ItemKind::Const(value) => value.value.is_string(),
     });
+    let serialize_only = !derives
+        && items
+            .iter()
+            .any(|i| matches!(i.kind, ItemKind::Struct { .. }));
     let paths = &plan.types.paths;
-    if !derives || paths.shadows("Serialize") || paths.shadows("Deserialize") {
+    if paths.shadows("Serialize") || paths.shadows("Deserialize") {
         return TokenStream::new();
     }
-    quote! { use serde::{Deserialize, Serialize}; }
+    if derives {
+        quote! { use serde::{Deserialize, Serialize}; }
+    } else if serialize_only {
+        quote! { use serde::Serialize; }
+    } else {
+        TokenStream::new()
+    }
 }
 
 /// The tokens of one item, referring to other models in `refs` style.
@@ -89,9 +104,10 @@ fn render_struct(
             .iter()
             .map(|f| (names::unraw(&f.ident), f.field.wire_name.as_str())),
     );
+    let lean = lean_deserialize(options, planned, additional);
     let fields = planned
         .iter()
-        .map(|f| render_field(plan, item, f, refs, rule));
+        .map(|f| render_field(plan, item, f, refs, rule, lean));
     let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
     let extra = additional.map(|t| {
         let ty = plan.types.rust_type(t, refs);
@@ -111,16 +127,24 @@ fn render_struct(
     let builder = options
         .builders
         .then(|| builders::render(plan, item, planned, additional.is_some(), refs));
+    let (de, de_impl) = if lean {
+        let de_impl = lean_de::render(plan, item, planned, refs, &allow);
+        (TokenStream::new(), de_impl)
+    } else {
+        (quote!(, #de), TokenStream::new())
+    };
+    let deny = deny.filter(|_| !lean);
     quote! {
         #doc
         #deprecated
         #allow
-        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #[derive(Debug, Clone, PartialEq, #more #ser #de)]
         #rename_all
         #deny
         #attrs
         pub struct #name #body
         #builder
+        #de_impl
     }
 }
 
@@ -198,6 +222,7 @@ fn render_field(
     f: &PlannedField,
     refs: RefStyle,
     rule: Option<&str>,
+    lean: bool,
 ) -> TokenStream {
     let field = &f.field;
     let paths = &plan.types.paths;
@@ -226,19 +251,29 @@ fn render_field(
         (true, false) => inner,
         (true, true) => {
             // Present but possibly null: without `deserialize_with`, serde would accept a missing key.
-            let with = format!("{}::deserialize", paths.as_str("Option"));
-            serde_args.push(quote!(deserialize_with = #with));
+            if !lean {
+                let with = format!("{}::deserialize", paths.as_str("Option"));
+                serde_args.push(quote!(deserialize_with = #with));
+            }
             quote!(#option<#inner>)
         }
         (false, nullable) => {
             // Absent is `None`; an explicit `null` is rejected unless the field is nullable,
             // where it becomes `Some(None)`.
+            // With a written-out `Deserialize` (`lean`), only the serializing half stays.
             let helper = nulls::path(refs);
-            serde_args.push(quote!(default));
+            if !lean {
+                serde_args.push(quote!(default));
+            }
             serde_args.push(quote!(skip_serializing_if = #is_none));
             if nullable {
-                let with = format!("{helper}::double_option");
-                serde_args.push(quote!(with = #with));
+                if lean {
+                    let with = format!("{helper}::double_option::serialize");
+                    serde_args.push(quote!(serialize_with = #with));
+                } else {
+                    let with = format!("{helper}::double_option");
+                    serde_args.push(quote!(with = #with));
+                }
                 let ty = quote!(#option<#option<#inner>>);
                 // schemars reads serde's `with` as a type; name the real one.
                 schemars_with = plan.options.schemars.then(|| {
@@ -247,8 +282,10 @@ fn render_field(
                 });
                 ty
             } else {
-                let with = format!("{helper}::non_null");
-                serde_args.push(quote!(deserialize_with = #with));
+                if !lean {
+                    let with = format!("{helper}::non_null");
+                    serde_args.push(quote!(deserialize_with = #with));
+                }
                 quote!(#option<#inner>)
             }
         }

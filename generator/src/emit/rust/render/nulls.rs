@@ -20,7 +20,11 @@ pub(in crate::emit::rust) fn path(refs: RefStyle) -> String {
 }
 
 /// The helper module with the functions `used` names.
-pub(in crate::emit::rust) fn module(paths: &Paths, used: Helpers) -> TokenStream {
+pub(in crate::emit::rust) fn module(
+    paths: &Paths,
+    used: Helpers,
+    deny_unknown_fields: bool,
+) -> TokenStream {
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(HELPERS);
@@ -40,7 +44,17 @@ pub(in crate::emit::rust) fn module(paths: &Paths, used: Helpers) -> TokenStream
                 }
         }
     });
-    let double_option = used.double_option.then(|| quote! {
+    let double_de = used.double_option.then(|| quote! {
+                /// Reads a present value; `null` becomes `Some(None)`.
+                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
+                where
+                    T: serde::Deserialize<'de>,
+                    D: serde::Deserializer<'de>,
+                {
+                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+                }
+    });
+    let double_option = (used.double_option || used.double_option_ser).then(|| quote! {
             #[doc = #double_doc]
             pub mod double_option {
                 /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
@@ -55,21 +69,16 @@ pub(in crate::emit::rust) fn module(paths: &Paths, used: Helpers) -> TokenStream
                     }
                 }
 
-                /// Reads a present value; `null` becomes `Some(None)`.
-                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
-                where
-                    T: serde::Deserialize<'de>,
-                    D: serde::Deserializer<'de>,
-                {
-                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-                }
+                #double_de
             }
     });
+    let structs = super::lean_de::helpers(used, deny_unknown_fields);
     quote! {
         #[doc = #doc]
         mod #module {
             #non_null
             #double_option
+            #structs
         }
     }
 }
