@@ -15,6 +15,7 @@ use crate::emit::names::{self, NameCache, Unique};
 use crate::ir::{Enum, Field, Format, ModelKind, Object, Schema, Type};
 use crate::options::{DateMapping, Options};
 
+mod dedupe;
 mod eq_hash;
 mod recursion;
 mod unions;
@@ -72,6 +73,8 @@ pub(super) enum ItemKind<'a> {
     Untagged(Vec<UnionVariant>),
     /// A type alias.
     Alias(Type),
+    /// An alias of an identical earlier item (by Rust identifier): see `dedupe`.
+    Same(String),
 }
 
 /// One literal value of an enum or const item.
@@ -232,6 +235,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
         mut helpers,
         ..
     } = planner;
+    dedupe::dedupe(&mut items, &idents, options);
     helpers.time = options.dates == DateMapping::Time && schema_has_dates(schema);
     for item in &items {
         if let ItemKind::Struct { fields, additional } = &item.kind {

@@ -31,7 +31,7 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
             !lean_deserialize(&plan.options, fields, additional.as_ref())
         }
         ItemKind::Untagged(_) => true,
-        ItemKind::Alias(_) => false,
+        ItemKind::Alias(_) | ItemKind::Same(_) => false,
         // Non-string and open enums implement serde by hand.
         ItemKind::Enum(values) => {
             values.iter().all(|v| v.value.is_string()) && !plan.options.open_enums
@@ -70,6 +70,23 @@ pub(super) fn item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
         }
         ItemKind::Const(value) => literals::render(plan, item, std::slice::from_ref(value)),
         ItemKind::Untagged(variants) => render_union(plan, item, variants, refs),
+        ItemKind::Same(target) => {
+            let name = ident(&item.ident);
+            let doc = doc_attrs(item.doc.as_deref());
+            let deprecated = deprecated_attr(item.deprecated);
+            let allow = allow_deprecated(plan, item);
+            let target = ident(target);
+            let target = match refs {
+                RefStyle::Local => quote!(#target),
+                RefStyle::Super => quote!(super::#target),
+            };
+            quote! {
+                #doc
+                #deprecated
+                #allow
+                pub type #name = #target;
+            }
+        }
         ItemKind::Alias(t) => {
             let name = ident(&item.ident);
             let doc = doc_attrs(item.doc.as_deref());
@@ -212,6 +229,7 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         }
         ItemKind::Untagged(variants) => variants.iter().any(|v| deprecated(&v.ty)),
         ItemKind::Alias(t) => deprecated(t),
+        ItemKind::Same(target) => plan.deprecated.contains(target),
         ItemKind::Enum(_) | ItemKind::Const(_) => false,
     }
 }

@@ -40,6 +40,7 @@ fn item_eq_hash(item: &Item, ok: &BTreeSet<String>, idents: &BTreeMap<String, St
         ItemKind::Enum(_) | ItemKind::Const(_) => true,
         ItemKind::Untagged(variants) => variants.iter().all(|v| ty_ok(&v.ty)),
         ItemKind::Alias(t) => ty_ok(t),
+        ItemKind::Same(target) => ok.contains(target),
     }
 }
 

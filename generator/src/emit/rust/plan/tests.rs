@@ -68,9 +68,9 @@ fn inline_types_are_hoisted_after_their_model() {
     assert_eq!(
         plan.helpers,
         Helpers {
-            non_null: true,
-            double_option: false,
-            time: false,
+            structs: true,
+            required: true,
+            ..Helpers::default()
         }
     );
 }
@@ -264,9 +264,25 @@ fn helpers_follow_the_fields_and_the_date_option() {
     assert_eq!(
         plan_plain.helpers,
         Helpers {
-            non_null: false,
+            structs: true,
+            required: true,
+            double_option_ser: true,
+            ..Helpers::default()
+        }
+    );
+    // With schemars the struct keeps the derive and its `with` helpers.
+    let derived = plan(
+        &schema,
+        &Options {
+            schemars: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(
+        derived.helpers,
+        Helpers {
             double_option: true,
-            time: false,
+            ..Helpers::default()
         }
     );
     let options = Options {
@@ -290,4 +306,51 @@ fn model_identifiers_are_unique_and_hoisted_names_avoid_them() {
     let plan = plan(&schema, &Options::default());
     // `User2.kind` is hoisted as `User2Kind`; a clash would get a suffix instead.
     assert!(idents(&plan).contains(&"User2Kind"));
+}
+
+#[test]
+fn identical_items_become_aliases_of_the_first_until_nothing_changes() {
+    let color = || [json!("red"), json!("green")];
+    let schema = schema([
+        enumeration("color", color()),
+        enumeration("colour", color()),
+        enumeration("shade", [json!("red")]),
+        object("a", [required("c", reference("color"))]),
+        // Same as `a` once `colour` is an alias of `color` (second round).
+        object("b", [required("c", reference("colour"))]),
+        // Same field, different wire name: stays.
+        object("d", [required("k", reference("color"))]),
+        // Inline enums hoist into `EInline`/`FInline`, both identical to `Color`.
+        object("e", [required("inline", Type::Enum(color().to_vec()))]),
+        object("f", [required("inline", Type::Enum(color().to_vec()))]),
+    ]);
+    let plan = plan(&schema, &Options::default());
+    let same = |ident: &str| match &item(&plan, ident).kind {
+        ItemKind::Same(target) => Some(target.clone()),
+        _ => None,
+    };
+    assert_eq!(same("Colour").as_deref(), Some("Color"));
+    assert_eq!(same("B").as_deref(), Some("A"));
+    assert_eq!(same("F").as_deref(), Some("E"));
+    assert_eq!(same("EInline").as_deref(), Some("Color"));
+    assert_eq!(same("FInline").as_deref(), Some("Color"));
+    for kept in ["Color", "Shade", "A", "D", "E"] {
+        assert_eq!(same(kept), None, "{kept}");
+    }
+    // Options that could tell copies apart turn it off.
+    let schemars = plan_with(
+        &schema,
+        Options {
+            schemars: true,
+            ..Options::default()
+        },
+    );
+    assert!(!schemars
+        .items
+        .iter()
+        .any(|i| matches!(i.kind, ItemKind::Same(_))));
+}
+
+fn plan_with(schema: &Schema, options: Options) -> Plan<'_> {
+    plan(schema, &options)
 }

@@ -33,7 +33,39 @@ fn optional_fields_keep_null_and_absent_apart() {
             optional("email", Type::STRING, true),
         ],
     )]);
+    // Default: `Deserialize` written out, the field attributes only serialize.
     let code = rendered(&schema, &Options::default(), RefStyle::Local);
+    assert!(code.starts_with("use serde::Serialize;"), "{code}");
+    for line in [
+        "#[derive(Debug, Clone, PartialEq, Serialize)]",
+        "pub user_name: String,",
+        "pub nickname: Option<String>,",
+        "#[serde(skip_serializing_if = \"Option::is_none\")]\n    pub age: Option<i64>,",
+        "serialize_with = \"serde_nulls::double_option::serialize\"",
+        "pub email: Option<Option<String>>,",
+        "impl<'de> serde::Deserialize<'de> for User {",
+        "\"user_name\" => serde_nulls::next(&mut map, &mut f0, \"user_name\")?,",
+        "_ => serde_nulls::skip(&mut map)?,",
+        "user_name: serde_nulls::required(f0, \"user_name\")?,",
+        "nickname: serde_nulls::present(f1, \"nickname\")?,",
+        "age: f2,",
+        "email: f3,",
+    ] {
+        assert!(code.contains(line), "missing `{line}` in\n{code}");
+    }
+    assert!(!code.contains("deserialize_with"), "{code}");
+    let tree = rendered(&schema, &Options::default(), RefStyle::Super);
+    assert!(
+        tree.contains("super::serde_nulls::structure(deserializer)"),
+        "{tree}"
+    );
+
+    // With schemars (which reads serde's attributes) the struct keeps the derive.
+    let derived = Options {
+        schemars: true,
+        ..Options::default()
+    };
+    let code = rendered(&schema, &derived, RefStyle::Local);
     assert!(
         code.starts_with("use serde::{Deserialize, Serialize};"),
         "{code}"
@@ -49,7 +81,7 @@ fn optional_fields_keep_null_and_absent_apart() {
     ] {
         assert!(code.contains(line), "missing `{line}` in\n{code}");
     }
-    let tree = rendered(&schema, &Options::default(), RefStyle::Super);
+    let tree = rendered(&schema, &derived, RefStyle::Super);
     assert!(tree.contains("\"super::serde_nulls::non_null\""), "{tree}");
 }
 
