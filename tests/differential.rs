@@ -266,8 +266,8 @@ fn a_union_of_open_objects_keeps_the_first_matching_member() {
 
 #[test]
 fn structs_accept_arrays_by_position() {
-    // By design (ARCHITECTURE.md): the generated structs use serde's derived impls, which
-    // also read a JSON array by field position; the schema rejects it. The value written
+    // By design (ARCHITECTURE.md): like serde's derived impls, the generated structs'
+    // `Deserialize` also reads a JSON array by field position; the schema rejects it. The value written
     // back is the object, so nothing invalid is ever produced.
     let (validator, round_trip) = fixture("Cat");
     let instance = serde_json::json!(["Tom", 9]);

@@ -6,12 +6,119 @@ pub use user_api_key::*;
 
 /// Serde helpers that keep `null` and absent apart for optional fields.
 mod serde_nulls {
-    /// Deserializes a present optional field, rejecting `null` (absent fields never reach it).
-    pub fn non_null<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    /// A struct read from a map, field by field (implemented by every struct).
+    pub trait Fields<'de>: Sized {
+        /// The struct's name, for messages.
+        const NAME: &'static str;
+        /// The wire names of its fields.
+        const FIELDS: &'static [&'static str];
+        /// Reads the struct's fields from `map`.
+        fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    }
+    struct StructVisitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Fields<'de>> serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "struct {}", T::NAME)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+            T::from_map(SeqAsMap {
+                seq,
+                fields: T::FIELDS,
+                index: 0,
+            })
+        }
+    }
+    /// An array read as a struct by field position, as serde's derive reads it.
+    struct SeqAsMap<A> {
+        seq: A,
+        fields: &'static [&'static str],
+        index: usize,
+    }
+    impl<'de, A: serde::de::SeqAccess<'de>> serde::de::MapAccess<'de> for SeqAsMap<A> {
+        type Error = A::Error;
+        fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            match self.fields.get(self.index) {
+                Some(name) => seed
+                    .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
+                    .map(Some),
+                None => Ok(None),
+            }
+        }
+        fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, A::Error> {
+            let index = self.index;
+            self.index += 1;
+            self.seq
+                .next_element_seed(seed)?
+                .ok_or_else(|| serde::de::Error::invalid_length(index, &"one element per field"))
+        }
+    }
+    /// `Deserialize` of every such struct: a map, read by [`Fields::from_map`].
+    pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(std::marker::PhantomData))
+    }
+    /// A key of a struct's map, borrowed from the input where it can be.
+    pub struct Key<'de>(std::borrow::Cow<'de, str>);
+    impl Key<'_> {
+        /// The key's text.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct KeyVisitor;
+            impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Borrowed(v)))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
+                }
+                fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Owned(v)))
+                }
+            }
+            deserializer.deserialize_identifier(KeyVisitor)
+        }
+    }
+    /// Reads the value of field `name` into its slot; a second occurrence is an error.
+    pub fn next<'de, A, T>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error>
     where
+        A: serde::de::MapAccess<'de>,
         T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
     {
-        T::deserialize(deserializer).map(Some)
+        if slot.is_some() {
+            return Err(serde::de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+    /// Skips the value of a key the struct does not know.
+    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    }
+    /// A required nullable field: present, possibly `null`.
+    pub fn present<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+        slot.ok_or_else(|| E::missing_field(name))
     }
 }

@@ -14,9 +14,9 @@
 //! writes: unknown keys are skipped (or rejected under `deny_unknown_fields`), a
 //! duplicate key is an error, a missing required field is serde's `missing_field`
 //! (a required `Option` field still accepts absence, as serde does), an optional
-//! field is `None` when absent and rejects `null` unless nullable (`Some(None)`).
-//! Unlike the derive, a JSON array is not read as a struct (the JSON Schema rejects
-//! it too). Structs with a `flatten`ed map, user attributes or schemars keep the
+//! field is `None` when absent and rejects `null` unless nullable (`Some(None)`), and
+//! an array is read by field position (`SeqAsMap`; unlike the derive, an array shorter
+//! than the struct is an error even where the missing fields are optional). Structs with a `flatten`ed map, user attributes or schemars keep the
 //! derive (see [`crate::emit::rust::plan::lean_deserialize`]).
 
 use proc_macro2::{Literal, TokenStream};
@@ -177,6 +177,44 @@ pub(super) fn helpers(used: Helpers, deny_unknown_fields: bool) -> TokenStream {
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
                 T::from_map(map)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+                T::from_map(SeqAsMap { seq, fields: T::FIELDS, index: 0 })
+            }
+        }
+
+        /// An array read as a struct by field position, as serde's derive reads it.
+        struct SeqAsMap<A> {
+            seq: A,
+            fields: &'static [&'static str],
+            index: usize,
+        }
+
+        impl<'de, A: serde::de::SeqAccess<'de>> serde::de::MapAccess<'de> for SeqAsMap<A> {
+            type Error = A::Error;
+
+            fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+                &mut self,
+                seed: K,
+            ) -> Result<Option<K::Value>, A::Error> {
+                match self.fields.get(self.index) {
+                    Some(name) => seed
+                        .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
+                        .map(Some),
+                    None => Ok(None),
+                }
+            }
+
+            fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+                &mut self,
+                seed: V,
+            ) -> Result<V::Value, A::Error> {
+                let index = self.index;
+                self.index += 1;
+                self.seq.next_element_seed(seed)?.ok_or_else(|| {
+                    serde::de::Error::invalid_length(index, &"one element per field")
+                })
             }
         }
 
