@@ -8,6 +8,7 @@
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
 pub mod compare;
+pub mod merge;
 pub mod config;
 pub mod config_file;
 pub mod diagnostic;

@@ -32,6 +32,8 @@ pub enum Loss {
     WireCase,
     /// Union docs do not list their members (the union becomes any JSON value).
     UnionMembers,
+    /// Const values are not shown: a const field shows only its value's type.
+    ConstValues,
 }
 
 impl Loss {
@@ -47,6 +49,7 @@ impl Loss {
             Loss::DateVsDateTime => "date vs date-time not shown",
             Loss::WireCase => "wire names in SDK case convention",
             Loss::UnionMembers => "union members not listed",
+            Loss::ConstValues => "const values not shown",
         }
     }
 }
@@ -73,10 +76,15 @@ pub fn losses(dialect: Dialect) -> &'static [Loss] {
             WireCase,
         ],
         Dialect::TypeScript => &[Nullability, NumericWidths, IntegerVsNumber, WireCase],
-        Dialect::Go => &[OptionalNullability, ContainerNullability, WireCase],
-        Dialect::Java => &[UnionMembers, WireCase],
-        Dialect::CSharp | Dialect::Php => &[WireCase],
-        Dialect::Ruby => &[UnionMembers, WireCase],
+        Dialect::Go => &[
+            OptionalNullability,
+            ContainerNullability,
+            WireCase,
+            ConstValues,
+        ],
+        Dialect::Java => &[UnionMembers, WireCase, ConstValues],
+        Dialect::CSharp | Dialect::Php => &[WireCase, ConstValues],
+        Dialect::Ruby => &[UnionMembers, WireCase, ConstValues],
         Dialect::OpenApiGenerator => &[],
     }
 }
