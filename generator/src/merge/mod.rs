@@ -97,7 +97,8 @@ pub fn merge(mut sets: Vec<DocSet>) -> Merged {
             diagnostics,
         };
     }
-    let groups = group_models(&sets);
+    let mut groups = group_models(&sets);
+    drop_foreign_wrappers(&sets, &mut groups);
     let names = group_names(&sets, &groups, &mut diagnostics);
     // Every doc set's refs now name the groups' models.
     for (i, set) in sets.iter_mut().enumerate() {
@@ -171,6 +172,52 @@ fn group_models(sets: &[DocSet]) -> Vec<Vec<Option<usize>>> {
         }
     }
     groups
+}
+
+/// Leaves out the request/response wrappers (docs in `operations/` or
+/// `requests/` folders) that only later doc sets have: each SDK wraps
+/// operations its own way (Go `XResponse` = HTTP metadata + body, where Python
+/// returns the body), so they are artifacts of that SDK, not API schemas, and
+/// their names may clash with schemas the other doc sets leave out. The first
+/// doc set's wrappers stay, as with it alone; so does a wrapper another kept
+/// model refers to.
+fn drop_foreign_wrappers(sets: &[DocSet], groups: &mut Vec<Vec<Option<usize>>>) {
+    let model = |i: usize, m: usize| &sets[i].schema.models[m];
+    let foreign = |g: &[Option<usize>]| {
+        g[0].is_none()
+            && g.iter().enumerate().all(|(i, m)| {
+                m.map_or(true, |m| {
+                    crate::resolve::is_operation_doc(std::path::Path::new(&*model(i, m).span.file))
+                })
+            })
+    };
+    let mut drop: Vec<bool> = groups.iter().map(|g| foreign(g)).collect();
+    loop {
+        let mut referenced: BTreeSet<(usize, &str)> = BTreeSet::new();
+        for (g, _) in groups.iter().zip(&drop).filter(|(_, d)| !**d) {
+            for (i, m) in g.iter().enumerate() {
+                if let Some(m) = m {
+                    referenced.extend(model(i, *m).refs().into_iter().map(|r| (i, r)));
+                }
+            }
+        }
+        let mut changed = false;
+        for (g, d) in groups.iter().zip(drop.iter_mut()).filter(|(_, d)| **d) {
+            let used = g
+                .iter()
+                .enumerate()
+                .any(|(i, m)| m.is_some_and(|m| referenced.contains(&(i, model(i, m).name.as_str()))));
+            if used {
+                *d = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut keep = drop.iter().map(|d| !d);
+    groups.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Each group's name: its model's name in the first doc set that has it;
