@@ -32,10 +32,10 @@ pub use losses::{losses, Loss};
 pub use types::show;
 
 use crate::ir::{Field, Model, ModelKind, Object, Schema, Type};
+pub use crate::merge::pair::normalize;
+use crate::merge::pair::{pair_by_name, pair_models, split};
 use crate::parse::{self, Dialect};
 use crate::Loaded;
-use crate::merge::pair::{pair_by_name, pair_models, split};
-pub use crate::merge::pair::normalize;
 use types::{members_detail, same_values, Cx, TypeDiff};
 
 /// One side of a comparison.

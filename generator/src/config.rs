@@ -171,8 +171,12 @@ impl Config {
     /// # Ok::<(), modeldoc::Error>(())
     /// ```
     pub fn doc_set<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
-        self.doc_sets
-            .push(paths.into_iter().map(|p| p.as_ref().to_path_buf()).collect());
+        self.doc_sets.push(
+            paths
+                .into_iter()
+                .map(|p| p.as_ref().to_path_buf())
+                .collect(),
+        );
         self
     }
 
@@ -378,7 +382,10 @@ impl Config {
             loaded.push((inputs, one.schema, one.dialect));
         }
         let mut schema = if loaded.len() == 1 {
-            loaded.pop().map(|(_, schema, _)| schema).unwrap_or_default()
+            loaded
+                .pop()
+                .map(|(_, schema, _)| schema)
+                .unwrap_or_default()
         } else {
             let sets = loaded
                 .into_iter()

@@ -236,7 +236,10 @@ mod tests {
         file.apply(&mut config, Path::new("base")).unwrap();
         assert_eq!(
             config.doc_sets(),
-            [vec![PathBuf::from("base/py")], vec![PathBuf::from("base/go")]]
+            [
+                vec![PathBuf::from("base/py")],
+                vec![PathBuf::from("base/go")]
+            ]
         );
         let file = ConfigFile::parse("inputs = [\"py\", \"go\"]\n", "t").unwrap();
         let mut config = Config::new();

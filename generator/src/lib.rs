@@ -8,13 +8,13 @@
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
 pub mod compare;
-pub mod merge;
 pub mod config;
 pub mod config_file;
 pub mod diagnostic;
 pub mod emit;
 pub mod ir;
 pub mod markdown;
+pub mod merge;
 pub mod options;
 pub mod output;
 pub mod parse;

@@ -22,10 +22,7 @@ fn python_docs(test: &str, user_id_required: &str) -> PathBuf {
          | `age` | *Optional[int]* | :heavy_minus_sign: | Years |\n\
          | `nickname` | *OptionalNullable[str]* | :heavy_minus_sign: | May be null |\n"
     );
-    support::doc_set(
-        &format!("merge-py-{test}"),
-        &[("models/user.md", &user)],
-    )
+    support::doc_set(&format!("merge-py-{test}"), &[("models/user.md", &user)])
 }
 
 /// Go docs: widths shown; an optional field's nullability is not.
@@ -65,21 +62,32 @@ fn fields(schema: &Schema, model: &str) -> Vec<modeldoc::ir::Field> {
 
 #[test]
 fn config_doc_sets_merge_facts_and_keep_provenance() {
-    let (py, go) = (python_docs("config", ":heavy_check_mark:"), go_docs("config"));
-    let loaded = Config::new().doc_set([&py]).doc_set([&go]).load().expect("loads");
-    let names: Vec<&str> = loaded.schema.models.iter().map(|m| m.name.as_str()).collect();
+    let (py, go) = (
+        python_docs("config", ":heavy_check_mark:"),
+        go_docs("config"),
+    );
+    let loaded = Config::new()
+        .doc_set([&py])
+        .doc_set([&go])
+        .load()
+        .expect("loads");
+    let names: Vec<&str> = loaded
+        .schema
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(names, ["Team", "User"]);
     let user = fields(&loaded.schema, "User");
     assert_eq!(user[1].ty, Type::Integer(Some(modeldoc::ir::Format::Int64)));
-    assert!(user[2].nullable, "Python's nullability survives Go's silence");
+    assert!(
+        user[2].nullable,
+        "Python's nullability survives Go's silence"
+    );
     let p = user[1].provenance.as_deref().expect("provenance");
     let go_label = go.display().to_string();
     assert_eq!(p.facts[&Fact::Format], go_label);
-    assert_eq!(
-        p.facts[&Fact::Nullable],
-        py.display().to_string(),
-        "{p:?}"
-    );
+    assert_eq!(p.facts[&Fact::Nullable], py.display().to_string(), "{p:?}");
     assert_eq!(loaded.files.len(), 3);
 }
 
@@ -135,7 +143,11 @@ fn one_doc_set_with_or_without_merge_is_the_same_and_toml_merges() {
     )
     .unwrap();
     let out = modeldoc(&["generate"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(dir.path().join("o.json")).unwrap();
     assert!(text.contains("\"int64\""), "{text}");
     assert!(text.contains("\"Team\""), "{text}");
@@ -182,7 +194,10 @@ fn glean_python_and_go_merge_into_more_than_either() {
             continue;
         };
         for f in &o.fields {
-            let p = f.provenance.as_deref().expect("every merged field has provenance");
+            let p = f
+                .provenance
+                .as_deref()
+                .expect("every merged field has provenance");
             if p.facts.get(&Fact::Format) == Some(&go_label) {
                 widths_from_go += 1;
             }
@@ -192,7 +207,10 @@ fn glean_python_and_go_merge_into_more_than_either() {
         }
     }
     assert!(widths_from_go >= 200, "{widths_from_go}");
-    assert_eq!(integers_without_width, 0, "an integer both SDKs show has Go's width");
+    assert_eq!(
+        integers_without_width, 0,
+        "an integer both SDKs show has Go's width"
+    );
     // Spec drift between the snapshots: `Agent.name` (required, description)
     // and `TextRangeType` (a new value): conflicts, each naming both places.
     let conflicts: Vec<String> = merged
@@ -204,7 +222,10 @@ fn glean_python_and_go_merge_into_more_than_either() {
     assert!(conflicts.len() <= 4, "{conflicts:#?}");
     for c in &conflicts {
         assert!(c.contains("gleanwork+api-client-go/docs/models/"), "{c}");
-        assert!(c.contains("gleanwork+api-client-python/docs/models/"), "{c}");
+        assert!(
+            c.contains("gleanwork+api-client-python/docs/models/"),
+            "{c}"
+        );
     }
     // The Go-only operation wrappers are left out; Go-only schemas are kept.
     assert!(merged.schema.model("RecommendationsResponse").is_none());

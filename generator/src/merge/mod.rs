@@ -40,9 +40,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compare::{losses, Loss};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{
-    Enum, Fact, Field, Model, ModelKind, Object, Provenance, Schema, Type, Union,
-};
+use crate::ir::{Enum, Fact, Field, Model, ModelKind, Object, Provenance, Schema, Type, Union};
 use crate::parse::Dialect;
 use crate::source::Span;
 use crate::Loaded;
@@ -203,10 +201,9 @@ fn drop_foreign_wrappers(sets: &[DocSet], groups: &mut Vec<Vec<Option<usize>>>) 
         }
         let mut changed = false;
         for (g, d) in groups.iter().zip(drop.iter_mut()).filter(|(_, d)| **d) {
-            let used = g
-                .iter()
-                .enumerate()
-                .any(|(i, m)| m.is_some_and(|m| referenced.contains(&(i, model(i, m).name.as_str()))));
+            let used = g.iter().enumerate().any(|(i, m)| {
+                m.is_some_and(|m| referenced.contains(&(i, model(i, m).name.as_str())))
+            });
             if used {
                 *d = false;
                 changed = true;
@@ -273,7 +270,11 @@ impl Cx<'_> {
         let mut r = Reconcile::new(self.losses);
         r.note(Fact::Name, first.0);
         let description = description(&mut r, members.iter().map(|(i, m)| (*i, &m.description)));
-        let deprecated = flag(&mut r, Fact::Deprecated, members.iter().map(|(i, m)| (*i, m.deprecated)));
+        let deprecated = flag(
+            &mut r,
+            Fact::Deprecated,
+            members.iter().map(|(i, m)| (*i, m.deprecated)),
+        );
         let kind = self.kind(&name, members, &mut r, diags);
         let model = Model {
             name,
@@ -346,9 +347,11 @@ impl Cx<'_> {
                 let sides: Vec<(usize, bool, Vec<serde_json::Value>)> = same
                     .iter()
                     .filter_map(|(i, m)| match &m.kind {
-                        ModelKind::Enum(e) => {
-                            Some((*i, true, e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>()))
-                        }
+                        ModelKind::Enum(e) => Some((
+                            *i,
+                            true,
+                            e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>(),
+                        )),
                         _ => None,
                     })
                     .map(|(i, c, mut v)| {
@@ -356,7 +359,9 @@ impl Cx<'_> {
                         (i, c, v)
                     })
                     .collect();
-                r.decide(Fact::Values, &sides, |v| serde_json::Value::from(v.clone()).to_string());
+                r.decide(Fact::Values, &sides, |v| {
+                    serde_json::Value::from(v.clone()).to_string()
+                });
                 let open = same
                     .iter()
                     .any(|(_, m)| matches!(&m.kind, ModelKind::Enum(e) if e.open));
@@ -375,7 +380,10 @@ impl Cx<'_> {
                             _ => None,
                         })
                         .collect();
-                    same.iter().zip(&unions).map(|((set, _), ty)| Cand { set: *set, ty }).collect()
+                    same.iter()
+                        .zip(&unions)
+                        .map(|((set, _), ty)| Cand { set: *set, ty })
+                        .collect()
                 } else {
                     same.iter()
                         .filter_map(|(set, m)| match &m.kind {
@@ -404,8 +412,10 @@ impl Cx<'_> {
         diags: &mut Diagnostics,
     ) -> Object {
         let mut groups: Vec<Vec<(usize, &Field)>> = Vec::new();
-        let mut group_of: Vec<Vec<Option<usize>>> =
-            objects.iter().map(|(_, o, _)| vec![None; o.fields.len()]).collect();
+        let mut group_of: Vec<Vec<Option<usize>>> = objects
+            .iter()
+            .map(|(_, o, _)| vec![None; o.fields.len()])
+            .collect();
         for k in 0..objects.len() {
             let fields = &objects[k].1.fields;
             for p in 0..k {
@@ -414,7 +424,9 @@ impl Cx<'_> {
                     let (Some(b), Some(g)) = (*b, group_of[p][a]) else {
                         continue;
                     };
-                    if group_of[k][b].is_none() && !groups[g].iter().any(|(s, _)| *s == objects[k].0) {
+                    if group_of[k][b].is_none()
+                        && !groups[g].iter().any(|(s, _)| *s == objects[k].0)
+                    {
                         groups[g].push((objects[k].0, &fields[b]));
                         group_of[k][b] = Some(g);
                     }
@@ -427,13 +439,15 @@ impl Cx<'_> {
                 }
             }
         }
-        let fields = groups
-            .iter()
-            .map(|g| self.field(model, g, diags))
-            .collect();
+        let fields = groups.iter().map(|g| self.field(model, g, diags)).collect();
         let extra: Vec<Cand<'_>> = objects
             .iter()
-            .filter_map(|(set, o, _)| Some(Cand { set: *set, ty: o.additional_properties.as_ref()? }))
+            .filter_map(|(set, o, _)| {
+                Some(Cand {
+                    set: *set,
+                    ty: o.additional_properties.as_ref()?,
+                })
+            })
             .collect();
         let additional_properties = (!extra.is_empty()).then(|| r.ty(&extra));
         Object {
@@ -451,8 +465,10 @@ impl Cx<'_> {
             .map(|(i, f)| (*i, !r.loses(*i, Loss::WireCase), f.wire_name.clone()))
             .collect();
         let wire_name = r.decide(Fact::Name, &name_sides, |n| format!("`{n}`"));
-        let required_sides: Vec<(usize, bool, bool)> =
-            members.iter().map(|(i, f)| (*i, true, f.required)).collect();
+        let required_sides: Vec<(usize, bool, bool)> = members
+            .iter()
+            .map(|(i, f)| (*i, true, f.required))
+            .collect();
         let required = r.decide(Fact::Required, &required_sides, |b| format!("required {b}"));
         let null_sides: Vec<(usize, bool, bool)> = members
             .iter()
@@ -462,11 +478,25 @@ impl Cx<'_> {
             })
             .collect();
         let nullable = r.decide(Fact::Nullable, &null_sides, |b| format!("nullable {b}"));
-        let cands: Vec<Cand<'_>> = members.iter().map(|(set, f)| Cand { set: *set, ty: &f.ty }).collect();
+        let cands: Vec<Cand<'_>> = members
+            .iter()
+            .map(|(set, f)| Cand {
+                set: *set,
+                ty: &f.ty,
+            })
+            .collect();
         let ty = r.ty(&cands);
         let description = description(&mut r, members.iter().map(|(i, f)| (*i, &f.description)));
-        let deprecated = flag(&mut r, Fact::Deprecated, members.iter().map(|(i, f)| (*i, f.deprecated)));
-        let read_only = flag(&mut r, Fact::ReadOnly, members.iter().map(|(i, f)| (*i, f.read_only)));
+        let deprecated = flag(
+            &mut r,
+            Fact::Deprecated,
+            members.iter().map(|(i, f)| (*i, f.deprecated)),
+        );
+        let read_only = flag(
+            &mut r,
+            Fact::ReadOnly,
+            members.iter().map(|(i, f)| (*i, f.read_only)),
+        );
         let examples = members
             .iter()
             .find(|(_, f)| !f.examples.is_empty())
@@ -475,13 +505,11 @@ impl Cx<'_> {
                 f.examples.clone()
             })
             .unwrap_or_default();
-        let default = members
-            .iter()
-            .find_map(|(i, f)| {
-                let d = f.default.clone()?;
-                r.note(Fact::Default, *i);
-                Some(d)
-            });
+        let default = members.iter().find_map(|(i, f)| {
+            let d = f.default.clone()?;
+            r.note(Fact::Default, *i);
+            Some(d)
+        });
         let spans: Vec<(usize, Span)> = members.iter().map(|(i, f)| (*i, f.span.clone())).collect();
         self.report(&r.conflicts, model, Some(&wire_name), &spans, diags);
         Field {
@@ -499,7 +527,11 @@ impl Cx<'_> {
         }
     }
 
-    fn provenance(&self, sets: impl Iterator<Item = usize>, facts: &BTreeMap<Fact, usize>) -> Box<Provenance> {
+    fn provenance(
+        &self,
+        sets: impl Iterator<Item = usize>,
+        facts: &BTreeMap<Fact, usize>,
+    ) -> Box<Provenance> {
         Box::new(Provenance {
             doc_sets: sets.map(|i| self.labels[i].clone()).collect(),
             facts: facts
@@ -581,13 +613,17 @@ struct Words {
 
 impl Words {
     fn new(text: &str) -> Self {
-        Words { text: text.to_string() }
+        Words {
+            text: text.to_string(),
+        }
     }
 }
 
 impl PartialEq for Words {
     fn eq(&self, other: &Self) -> bool {
-        self.text.split_whitespace().eq(other.text.split_whitespace())
+        self.text
+            .split_whitespace()
+            .eq(other.text.split_whitespace())
     }
 }
 

@@ -38,7 +38,9 @@ pub fn rename_stem(name: &str) -> String {
     name = name.trim_end_matches(|c: char| c.is_ascii_digit());
     // `EnumT`, `ErrorT`, `FileT`: a capital T after a lowercase letter.
     let bytes = name.as_bytes();
-    if bytes.len() > 2 && bytes[bytes.len() - 1] == b'T' && bytes[bytes.len() - 2].is_ascii_lowercase()
+    if bytes.len() > 2
+        && bytes[bytes.len() - 1] == b'T'
+        && bytes[bytes.len() - 2].is_ascii_lowercase()
     {
         name = &name[..name.len() - 1];
     }

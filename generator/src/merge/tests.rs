@@ -69,7 +69,14 @@ fn python_and_go() -> (DocSet, DocSet) {
                 field("age", Type::INTEGER, false, false, py, 6),
                 field("nickname", Type::STRING, false, true, py, 7),
                 field("kind", Type::Const(json!("user")), true, false, py, 8),
-                field("tags", Type::Array(Box::new(Type::STRING)), true, false, py, 9),
+                field(
+                    "tags",
+                    Type::Array(Box::new(Type::STRING)),
+                    true,
+                    false,
+                    py,
+                    9,
+                ),
             ],
         )],
     );
@@ -82,10 +89,24 @@ fn python_and_go() -> (DocSet, DocSet) {
                 go,
                 vec![
                     field("UserID", Type::STRING, true, false, go, 5),
-                    field("Age", Type::Integer(Some(Format::Int64)), false, false, go, 6),
+                    field(
+                        "Age",
+                        Type::Integer(Some(Format::Int64)),
+                        false,
+                        false,
+                        go,
+                        6,
+                    ),
                     field("Nickname", Type::STRING, false, false, go, 7),
                     field("Kind", Type::STRING, true, false, go, 8),
-                    field("Tags", Type::Array(Box::new(Type::STRING)), true, true, go, 9),
+                    field(
+                        "Tags",
+                        Type::Array(Box::new(Type::STRING)),
+                        true,
+                        true,
+                        go,
+                        9,
+                    ),
                     field("Extra", Type::Boolean, false, false, go, 10),
                 ],
             ),
@@ -100,7 +121,12 @@ fn each_fact_comes_from_the_doc_set_that_shows_it() {
     let (python, golang) = python_and_go();
     let merged = merge(vec![python, golang]);
     assert!(merged.diagnostics.is_empty(), "{}", merged.diagnostics);
-    let names: Vec<&str> = merged.schema.models.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = merged
+        .schema
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(names, ["Team", "User"], "the union of the models");
     let user = &merged.schema.models[1];
     let f = fields(user);
@@ -137,7 +163,10 @@ fn each_fact_comes_from_the_doc_set_that_shows_it() {
     assert_eq!(p.facts[&Fact::Nullable], "go");
     let p = user.provenance.as_deref().expect("provenance");
     assert_eq!(p.doc_sets, ["py", "go"]);
-    let team = merged.schema.models[0].provenance.as_deref().expect("provenance");
+    let team = merged.schema.models[0]
+        .provenance
+        .as_deref()
+        .expect("provenance");
     assert_eq!(team.doc_sets, ["go"]);
 }
 
@@ -165,12 +194,24 @@ fn a_conflict_warns_with_both_places_and_the_first_doc_set_wins() {
     let merged = merge(vec![python, golang.clone()]);
     let f = fields(&merged.schema.models[1]);
     assert!(!f[0].required, "the first doc set wins");
-    assert_eq!(f[0].description.as_deref(), Some("The ID"), "a silent side never overrides");
+    assert_eq!(
+        f[0].description.as_deref(),
+        Some("The ID"),
+        "a silent side never overrides"
+    );
     let warnings: Vec<String> = merged.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let w = &warnings[0];
-    assert!(w.starts_with("py/user.md:5:1: warning: doc sets disagree on the required of `User.user_id`"), "{w}");
-    assert!(w.contains("py says required false, go says required true at go/components/user.md:5:1"), "{w}");
+    assert!(
+        w.starts_with(
+            "py/user.md:5:1: warning: doc sets disagree on the required of `User.user_id`"
+        ),
+        "{w}"
+    );
+    assert!(
+        w.contains("py says required false, go says required true at go/components/user.md:5:1"),
+        "{w}"
+    );
     assert!(w.contains("the first one given wins"), "{w}");
 }
 
@@ -184,7 +225,14 @@ fn models_pair_through_sdk_renames() {
             object(
                 "ChatRequestRequest",
                 "a/chatrequestrequest.md",
-                vec![field("body", Type::Ref("ChatRequest".into()), true, false, "a/c.md", 3)],
+                vec![field(
+                    "body",
+                    Type::Ref("ChatRequest".into()),
+                    true,
+                    false,
+                    "a/c.md",
+                    3,
+                )],
             ),
         ],
     );
@@ -208,7 +256,12 @@ fn models_pair_through_sdk_renames() {
         ],
     );
     let merged = merge(vec![a, b]);
-    let names: Vec<&str> = merged.schema.models.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = merged
+        .schema
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(names, ["ChatRequest", "ChatRequestRequest"]);
     let request = merged.schema.model("ChatRequestRequest").expect("merged");
     let p = request.provenance.as_deref().expect("provenance");
@@ -249,8 +302,16 @@ fn empty_unions_and_any_aliases_are_silent_enum_values_conflict() {
         panic!("an enum");
     };
     assert_eq!(status.values.len(), 1, "the first doc set wins");
-    assert_eq!(merged.diagnostics.warning_count(), 1, "{}", merged.diagnostics);
-    assert!(merged.diagnostics.to_string().contains("disagree on the values of `Status`"));
+    assert_eq!(
+        merged.diagnostics.warning_count(),
+        1,
+        "{}",
+        merged.diagnostics
+    );
+    assert!(merged
+        .diagnostics
+        .to_string()
+        .contains("disagree on the values of `Status`"));
 }
 
 #[test]
@@ -262,7 +323,14 @@ fn one_doc_set_is_returned_unchanged_and_foreign_wrappers_are_left_out() {
     golang.schema.models.push(object(
         "UserResponse",
         "go/operations/userresponse.md",
-        vec![field("User", Type::Ref("User".into()), false, false, "go/operations/u.md", 3)],
+        vec![field(
+            "User",
+            Type::Ref("User".into()),
+            false,
+            false,
+            "go/operations/u.md",
+            3,
+        )],
     ));
     golang.schema.sort();
     let merged = merge(vec![python, golang]);

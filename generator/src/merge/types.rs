@@ -418,7 +418,10 @@ mod tests {
         // Nested in arrays too.
         let (ty, _, _) = merge(
             &losses(&[PYTHON, GO]),
-            &[array(Type::NUMBER), array(Type::Number(Some(Format::Double)))],
+            &[
+                array(Type::NUMBER),
+                array(Type::Number(Some(Format::Double))),
+            ],
         );
         assert_eq!(ty, array(Type::Number(Some(Format::Double))));
     }
