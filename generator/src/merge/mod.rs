@@ -25,25 +25,27 @@
 //!
 //! ```no_run
 //! use modeldoc::merge::{merge, DocSet};
-//! let load = |dir: &str| modeldoc::Config::new().input(dir).load().unwrap();
+//! use modeldoc::Dialect;
+//! let load = |dir: &str| modeldoc::Config::new().input(dir).load().unwrap().schema;
 //! let merged = merge(vec![
-//!     DocSet::for_loaded("python/docs", load("python/docs")),
-//!     DocSet::for_loaded("go/docs", load("go/docs")),
+//!     DocSet::new("python/docs", load("python/docs"), Some(Dialect::Python)),
+//!     DocSet::new("go/docs", load("go/docs"), Some(Dialect::Go)),
 //! ]);
 //! assert!(merged.schema.models.len() > 0);
 //! ```
+//!
+//! [`crate::Config::doc_set`] does the same, detecting each doc set's dialect.
 
 pub mod pair;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::compare::{losses, Loss};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, Fact, Field, Model, ModelKind, Object, Provenance, Schema, Type, Union};
+use crate::losses::{losses, Loss};
 use crate::parse::Dialect;
 use crate::source::Span;
-use crate::Loaded;
 
 pub use pair::normalize;
 use types::{Cand, Conflict, Reconcile};
@@ -67,12 +69,6 @@ impl DocSet {
             schema,
             losses: dialect.map_or_else(Vec::new, |d| losses(d).to_vec()),
         }
-    }
-
-    /// A loaded doc set, with the losses of its most common dialect.
-    pub fn for_loaded(label: impl Into<String>, loaded: Loaded) -> Self {
-        let dialect = crate::compare::majority_dialect(&loaded.files);
-        DocSet::new(label, loaded.schema, dialect)
     }
 }
 
@@ -643,7 +639,7 @@ fn kind_name(kind: &ModelKind) -> String {
         ModelKind::Object(_) => "an object".into(),
         ModelKind::Enum(_) => "an enum".into(),
         ModelKind::Union(_) => "a union".into(),
-        ModelKind::Alias { ty } => format!("an alias of {}", crate::compare::show(ty)),
+        ModelKind::Alias { ty } => format!("an alias of {}", types::show(ty)),
     }
 }
 

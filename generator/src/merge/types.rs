@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::compare::{show, Loss};
 use crate::ir::{Fact, Format, Type};
+use crate::losses::Loss;
 
 /// One doc set's type at some place.
 #[derive(Debug, Clone, Copy)]
@@ -308,6 +308,31 @@ impl<'a> Reconcile<'a> {
             }
         }
         paired.iter().map(|cands| self.ty(cands)).collect()
+    }
+}
+
+/// A compact rendering of a type for messages: `array<string(date)>`, `ref User`.
+pub(super) fn show(ty: &Type) -> String {
+    let with = |kind: &str, f: &Option<Format>| match f {
+        Some(f) => format!("{kind}({})", f.as_str()),
+        None => kind.to_string(),
+    };
+    match ty {
+        Type::String(f) => with("string", f),
+        Type::Integer(f) => with("integer", f),
+        Type::Number(f) => with("number", f),
+        Type::Boolean => "boolean".into(),
+        Type::Any => "any".into(),
+        Type::Array(t) => format!("array<{}>", show(t)),
+        Type::Map(t) => format!("map<{}>", show(t)),
+        Type::Ref(name) => format!("ref {name}"),
+        Type::Enum(vs) => format!("enum{}", serde_json::Value::from(vs.clone())),
+        Type::Const(v) => format!("const {v}"),
+        Type::Union(ts) => {
+            let members: Vec<String> = ts.iter().map(show).collect();
+            format!("union<{}>", members.join(" | "))
+        }
+        Type::Nullable(t) => format!("nullable<{}>", show(t)),
     }
 }
 

@@ -9,7 +9,7 @@
 //! or left unexplained. The [`Report`] is serializable and renders as text.
 //!
 //! ```no_run
-//! use modeldoc::compare::{self, Input};
+//! use modeldoc_compare::{self as compare, Input};
 //! let a = modeldoc::Config::new().input("python/docs").load().unwrap();
 //! let b = modeldoc::Config::new().input("go/docs").load().unwrap();
 //! let report = compare::compare(
@@ -19,7 +19,6 @@
 //! print!("{report}");
 //! ```
 
-mod losses;
 mod render;
 mod types;
 
@@ -28,14 +27,14 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use losses::{losses, Loss};
+pub use modeldoc::losses::{losses, Loss};
 pub use types::show;
 
-use crate::ir::{Field, Model, ModelKind, Object, Schema, Type};
-pub use crate::merge::pair::normalize;
-use crate::merge::pair::{pair_by_name, pair_models, split};
-use crate::parse::{self, Dialect};
-use crate::Loaded;
+use modeldoc::ir::{Field, Model, ModelKind, Object, Schema, Type};
+pub use modeldoc::merge::pair::normalize;
+use modeldoc::merge::pair::{pair_by_name, pair_models, split};
+use modeldoc::parse::{self, Dialect};
+use modeldoc::Loaded;
 use types::{members_detail, same_values, Cx, TypeDiff};
 
 /// One side of a comparison.
@@ -330,7 +329,7 @@ impl Walk<'_> {
         match (&a.kind, &b.kind) {
             (ModelKind::Object(x), ModelKind::Object(y)) => self.object(name, x, y),
             (ModelKind::Enum(x), ModelKind::Enum(y)) => {
-                let values = |e: &crate::ir::Enum| {
+                let values = |e: &modeldoc::ir::Enum| {
                     e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>()
                 };
                 let (vx, vy) = (values(x), values(y));

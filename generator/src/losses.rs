@@ -1,8 +1,9 @@
 //! What each dialect's docs lose, as data: the table [`losses`] keyed by [`Dialect`].
 //!
 //! The human-readable side of the same facts is [`Dialect::limitations`]; this
-//! table is what [`crate::compare`] uses to tell an expected difference between
-//! two doc sets from a surprising one.
+//! table is what [`crate::merge`] uses to tell a side that cannot show a fact
+//! from one that contradicts another (and what `modeldoc-compare` uses to tell an
+//! expected difference between two doc sets from a surprising one).
 
 use std::fmt;
 
