@@ -142,6 +142,7 @@ mod tests {
                 default: None,
                 read_only: false,
                 span: span(),
+                provenance: None,
             })
             .collect();
         Schema {
@@ -154,6 +155,7 @@ mod tests {
                     additional_properties: None,
                 }),
                 span: span(),
+                provenance: None,
             }],
         }
     }

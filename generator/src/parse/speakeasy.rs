@@ -142,6 +142,7 @@ pub fn parse(
             deprecated,
             kind,
             span: title_span,
+            provenance: None,
         },
         refs,
     })
@@ -348,6 +349,7 @@ fn field_row(
         default: None,
         read_only: false,
         span: row.span.clone(),
+        provenance: None,
     })
 }
 

@@ -1,8 +1,9 @@
 //! What each dialect's docs lose, as data: the table [`losses`] keyed by [`Dialect`].
 //!
 //! The human-readable side of the same facts is [`Dialect::limitations`]; this
-//! table is what [`crate::compare`] uses to tell an expected difference between
-//! two doc sets from a surprising one.
+//! table is what [`crate::merge`] uses to tell a side that cannot show a fact
+//! from one that contradicts another (and what `modeldoc-compare` uses to tell an
+//! expected difference between two doc sets from a surprising one).
 
 use std::fmt;
 
@@ -32,6 +33,8 @@ pub enum Loss {
     WireCase,
     /// Union docs do not list their members (the union becomes any JSON value).
     UnionMembers,
+    /// Const values are not shown: a const field shows only its value's type.
+    ConstValues,
 }
 
 impl Loss {
@@ -47,6 +50,7 @@ impl Loss {
             Loss::DateVsDateTime => "date vs date-time not shown",
             Loss::WireCase => "wire names in SDK case convention",
             Loss::UnionMembers => "union members not listed",
+            Loss::ConstValues => "const values not shown",
         }
     }
 }
@@ -73,10 +77,15 @@ pub fn losses(dialect: Dialect) -> &'static [Loss] {
             WireCase,
         ],
         Dialect::TypeScript => &[Nullability, NumericWidths, IntegerVsNumber, WireCase],
-        Dialect::Go => &[OptionalNullability, ContainerNullability, WireCase],
-        Dialect::Java => &[UnionMembers, WireCase],
-        Dialect::CSharp | Dialect::Php => &[WireCase],
-        Dialect::Ruby => &[UnionMembers, WireCase],
+        Dialect::Go => &[
+            OptionalNullability,
+            ContainerNullability,
+            WireCase,
+            ConstValues,
+        ],
+        Dialect::Java => &[UnionMembers, WireCase, ConstValues],
+        Dialect::CSharp | Dialect::Php => &[WireCase, ConstValues],
+        Dialect::Ruby => &[UnionMembers, WireCase, ConstValues],
         Dialect::OpenApiGenerator => &[],
     }
 }
