@@ -44,12 +44,11 @@ mod serde_nulls {
             &mut self,
             seed: K,
         ) -> Result<Option<K::Value>, A::Error> {
-            match self.fields.get(self.index) {
-                Some(name) => seed
-                    .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
-                    .map(Some),
-                None => Ok(None),
-            }
+            let Some(name) = self.fields.get(self.index) else {
+                return Ok(None);
+            };
+            let key = serde::de::value::BorrowedStrDeserializer::new(name);
+            seed.deserialize(key).map(Some)
         }
         fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
             &mut self,
@@ -57,16 +56,19 @@ mod serde_nulls {
         ) -> Result<V::Value, A::Error> {
             let index = self.index;
             self.index += 1;
-            self.seq
-                .next_element_seed(seed)?
-                .ok_or_else(|| serde::de::Error::invalid_length(index, &"one element per field"))
+            let expected = "one element per field";
+            let Some(value) = self.seq.next_element_seed(seed)? else {
+                return Err(serde::de::Error::invalid_length(index, &expected));
+            };
+            Ok(value)
         }
     }
     /// `Deserialize` of every such struct: a map, read by [`Fields::from_map`].
     pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<T, D::Error> {
-        deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(std::marker::PhantomData))
+        let visitor = StructVisitor(std::marker::PhantomData);
+        deserializer.deserialize_struct(T::NAME, T::FIELDS, visitor)
     }
     /// A key of a struct's map, borrowed from the input where it can be.
     pub struct Key<'de>(std::borrow::Cow<'de, str>);
@@ -77,11 +79,16 @@ mod serde_nulls {
         }
     }
     impl<'de> serde::Deserialize<'de> for Key<'de> {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
             struct KeyVisitor;
             impl<'de> serde::de::Visitor<'de> for KeyVisitor {
                 type Value = Key<'de>;
-                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                fn expecting(
+                    &self,
+                    f: &mut std::fmt::Formatter<'_>,
+                ) -> std::fmt::Result {
                     f.write_str("a field name")
                 }
                 fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
@@ -118,7 +125,10 @@ mod serde_nulls {
         map.next_value::<serde::de::IgnoredAny>().map(drop)
     }
     /// A required nullable field: present, possibly `null`.
-    pub fn present<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    pub fn present<T, E: serde::de::Error>(
+        slot: Option<T>,
+        name: &'static str,
+    ) -> Result<T, E> {
         slot.ok_or_else(|| E::missing_field(name))
     }
 }

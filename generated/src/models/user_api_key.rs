@@ -32,7 +32,9 @@ pub struct UserApiKey {
 }
 
 impl<'de> serde::Deserialize<'de> for UserApiKey {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         super::serde_nulls::structure(deserializer)
     }
 }
@@ -63,7 +65,9 @@ impl<'de> super::serde_nulls::Fields<'de> for UserApiKey {
         while let Option::Some(key) = map.next_key::<super::serde_nulls::Key>()? {
             match key.as_str() {
                 "alias" => super::serde_nulls::next(&mut map, &mut f0, "alias")?,
-                "creation_time" => super::serde_nulls::next(&mut map, &mut f1, "creation_time")?,
+                "creation_time" => {
+                    super::serde_nulls::next(&mut map, &mut f1, "creation_time")?
+                }
                 "expiration_time" => {
                     super::serde_nulls::next(&mut map, &mut f2, "expiration_time")?
                 }

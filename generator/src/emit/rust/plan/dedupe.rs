@@ -129,12 +129,12 @@ fn type_shape(
 ) {
     match t {
         Type::Array(inner) => {
-            out.push_str("[");
+            out.push('[');
             type_shape(out, inner, same, idents);
             out.push(']');
         }
         Type::Map(inner) => {
-            out.push_str("{");
+            out.push('{');
             type_shape(out, inner, same, idents);
             out.push('}');
         }

@@ -198,12 +198,11 @@ pub(super) fn helpers(used: Helpers, deny_unknown_fields: bool) -> TokenStream {
                 &mut self,
                 seed: K,
             ) -> Result<Option<K::Value>, A::Error> {
-                match self.fields.get(self.index) {
-                    Some(name) => seed
-                        .deserialize(serde::de::value::BorrowedStrDeserializer::new(name))
-                        .map(Some),
-                    None => Ok(None),
-                }
+                let Some(name) = self.fields.get(self.index) else {
+                    return Ok(None);
+                };
+                let key = serde::de::value::BorrowedStrDeserializer::new(name);
+                seed.deserialize(key).map(Some)
             }
 
             fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
@@ -212,9 +211,11 @@ pub(super) fn helpers(used: Helpers, deny_unknown_fields: bool) -> TokenStream {
             ) -> Result<V::Value, A::Error> {
                 let index = self.index;
                 self.index += 1;
-                self.seq.next_element_seed(seed)?.ok_or_else(|| {
-                    serde::de::Error::invalid_length(index, &"one element per field")
-                })
+                let expected = "one element per field";
+                let Some(value) = self.seq.next_element_seed(seed)? else {
+                    return Err(serde::de::Error::invalid_length(index, &expected));
+                };
+                Ok(value)
             }
         }
 
@@ -222,7 +223,8 @@ pub(super) fn helpers(used: Helpers, deny_unknown_fields: bool) -> TokenStream {
         pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<T, D::Error> {
-            deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(std::marker::PhantomData))
+            let visitor = StructVisitor(std::marker::PhantomData);
+            deserializer.deserialize_struct(T::NAME, T::FIELDS, visitor)
         }
 
         /// A key of a struct's map, borrowed from the input where it can be.
