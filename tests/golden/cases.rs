@@ -87,6 +87,11 @@ pub const CASES: &[Case] = &[
     dialect("php", "php"),
     dialect("openapi_generator", "openapi-generator"),
     option("features", Schemas::Own, |_| {}),
+    // Models named like std and serde items: those are written as full paths.
+    Case {
+        docs: "shadowed",
+        ..option("shadowed_names", Schemas::Own, |_| {})
+    },
     Case {
         layout: Layout::Modules,
         ..option("module_tree", RUST_ONLY, |c| {

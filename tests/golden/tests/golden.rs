@@ -190,6 +190,7 @@ golden!(
     php,
     openapi_generator,
     features,
+    shadowed_names,
     module_tree,
     dates_chrono,
     dates_time,
