@@ -1,14 +1,14 @@
 //! What each dialect's docs lose, as data: the table [`losses`] keyed by [`Dialect`].
 //!
 //! The human-readable side of the same facts is [`Dialect::limitations`]; this
-//! table is what [`crate::compare`] uses to tell an expected difference between
+//! table is what [`crate`] uses to tell an expected difference between
 //! two doc sets from a surprising one.
 
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::parse::Dialect;
+use modeldoc::parse::Dialect;
 
 /// One kind of fact a dialect's docs do not show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
