@@ -23,8 +23,8 @@ mod open_enum;
 mod rename_all;
 
 /// `use serde::{Deserialize, Serialize};` when an item of `items` derives them
-/// (`Serialize` alone when only structs with a written-out `Deserialize` do)
-/// and no model shadows those names.
+/// (`Serialize` alone when only structs with a written-out `Deserialize` do),
+/// less any name a model shadows.
 pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
     let derives = items.iter().any(|i| match &i.kind {
         ItemKind::Struct { fields, additional } => {
@@ -43,15 +43,14 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
             .iter()
             .any(|i| matches!(i.kind, ItemKind::Struct { .. }));
     let paths = &plan.types.paths;
-    if paths.shadows("Serialize") || paths.shadows("Deserialize") {
-        return TokenStream::new();
-    }
-    if derives {
-        quote! { use serde::{Deserialize, Serialize}; }
-    } else if serialize_only {
-        quote! { use serde::Serialize; }
-    } else {
-        TokenStream::new()
+    let de = derives && !paths.shadows("Deserialize");
+    let ser = (derives || serialize_only) && !paths.shadows("Serialize");
+    // A shadowed name is written as a full path; the other one is still imported.
+    match (de, ser) {
+        (true, true) => quote! { use serde::{Deserialize, Serialize}; },
+        (true, false) => quote! { use serde::Deserialize; },
+        (false, true) => quote! { use serde::Serialize; },
+        (false, false) => TokenStream::new(),
     }
 }
 

@@ -29,6 +29,7 @@ fn model(name: &str, kind: ModelKind) -> Model {
         deprecated: false,
         kind,
         span: span(),
+        provenance: None,
     }
 }
 
@@ -82,6 +83,7 @@ pub(super) fn required(wire: &str, ty: Type) -> Field {
         default: None,
         read_only: false,
         span: span(),
+        provenance: None,
     }
 }
 
