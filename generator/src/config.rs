@@ -22,7 +22,7 @@ use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
-use crate::parse::{self, Dialect, ParsedDoc};
+use crate::parse::{self, Dialect, Limitation, ParsedDoc};
 use crate::rename::{self, RenameWire};
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
@@ -109,6 +109,37 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
     /// Every input file read, sorted.
     pub files: Vec<PathBuf>,
+    /// The dialect each of [`Loaded::files`] was parsed in (forced or
+    /// detected); `None` for a file that could not be read.
+    pub dialects: Vec<Option<Dialect>>,
+    /// The limitations reported for this doc set (each dialect in use, only
+    /// those that apply to its documents; see [`crate::parse::Limitation`]).
+    pub limitations: Vec<(Dialect, &'static Limitation)>,
+}
+
+impl Loaded {
+    /// The most common dialect of the doc set (ties go to [`Dialect::ALL`] order).
+    pub fn majority_dialect(&self) -> Option<Dialect> {
+        let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
+        for d in self.dialects.iter().flatten() {
+            *counts.entry(*d).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(d, _)| d)
+    }
+
+    /// The kinds of fact `dialect`'s documents in this doc set do not show
+    /// (those of its reported limitations).
+    pub fn losses(&self, dialect: Dialect) -> Vec<crate::parse::Loss> {
+        crate::parse::dialect::losses_of(
+            self.limitations
+                .iter()
+                .filter(|(d, _)| *d == dialect)
+                .map(|(_, l)| *l),
+        )
+    }
 }
 
 /// What [`Config::generate`] did.
@@ -356,7 +387,12 @@ impl Config {
             }
         }
         let mut diagnostics = Diagnostics::default();
-        let (docs, limitations) = load_docs(
+        let Load {
+            docs,
+            dialects,
+            limitations,
+            warnings,
+        } = load_docs(
             &files,
             self.dialect,
             self.progress.as_ref(),
@@ -379,7 +415,7 @@ impl Config {
             diagnostics.make_strict();
         }
         // Known limitations of a dialect stay warnings even in strict mode.
-        for d in limitations.iter() {
+        for d in warnings.iter() {
             diagnostics.push(d.clone());
         }
         diagnostics.sort();
@@ -387,6 +423,8 @@ impl Config {
             schema,
             diagnostics,
             files,
+            dialects,
+            limitations,
         })
     }
 
@@ -487,9 +525,21 @@ impl Config {
     }
 }
 
+/// What [`load_docs`] found.
+struct Load {
+    /// The parsed documents, in file order.
+    docs: Vec<LoadedDoc>,
+    /// The dialect of every file (`None`: unreadable).
+    dialects: Vec<Option<Dialect>>,
+    /// The limitations of the dialects in use that apply to their documents.
+    limitations: Vec<(Dialect, &'static Limitation)>,
+    /// One warning per limitation.
+    warnings: Diagnostics,
+}
+
 /// Reads and parses every file. A document's dialect is forced or detected
-/// ([`parse::detect_doc_set`]). Returns the documents and the limitations of
-/// the dialects in use (one warning each).
+/// ([`parse::detect_doc_set`]). Returns the documents, their dialects and the
+/// limitations of the dialects in use (one warning each).
 ///
 /// Files are read and parsed in parallel (rayon); results and diagnostics are
 /// gathered in file order, so the output does not depend on the number of threads.
@@ -498,7 +548,7 @@ fn load_docs(
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
-) -> (Vec<LoadedDoc>, Diagnostics) {
+) -> Load {
     // Build the detection automaton while the files are read, not after.
     let (read, ()) = rayon::join(
         || {
@@ -514,7 +564,9 @@ fn load_docs(
         },
     );
     let mut sources = Vec::with_capacity(read.len());
+    let mut readable = Vec::with_capacity(read.len());
     for r in read {
+        readable.push(r.is_ok());
         match r {
             Ok(s) => sources.push(s),
             Err(d) => diags.push(d),
@@ -527,8 +579,8 @@ fn load_docs(
             parse::detect_doc_set(&texts)
         }
     };
-    let mut limitations = Diagnostics::default();
-    report_limitations(&sources, &dialects, &mut limitations);
+    let mut warnings = Diagnostics::default();
+    let limitations = report_limitations(&sources, &dialects, &mut warnings);
     let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
         .par_iter()
         .zip(dialects.par_iter())
@@ -551,28 +603,52 @@ fn load_docs(
             });
         }
     }
-    (docs, limitations)
+    let mut detected = dialects.into_iter();
+    let dialects = readable
+        .into_iter()
+        .map(|ok| if ok { detected.next() } else { None })
+        .collect();
+    Load {
+        docs,
+        dialects,
+        limitations,
+        warnings,
+    }
 }
 
-/// One warning per limitation of each dialect in use, at its first document.
+/// One warning per limitation of each dialect in use that applies to its
+/// documents, at the dialect's first document; returns those limitations.
 fn report_limitations(
     sources: &[(&PathBuf, SourceFile)],
     dialects: &[Dialect],
     diags: &mut Diagnostics,
-) {
+) -> Vec<(Dialect, &'static Limitation)> {
     let mut seen = Vec::new();
+    let mut reported = Vec::new();
     for ((_, source), &d) in sources.iter().zip(dialects) {
         if seen.contains(&d) {
             continue;
         }
         seen.push(d);
+        let texts = || {
+            sources
+                .iter()
+                .zip(dialects)
+                .filter(move |(_, &other)| other == d)
+                .map(|((_, s), _)| s.text.as_str())
+        };
         for limitation in d.limitations() {
+            if !limitation.applies(texts()) {
+                continue;
+            }
             diags.push(
                 crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
                     .with_hint("a limitation of the dialect, reported once per doc set"),
             );
+            reported.push((d, limitation));
         }
     }
+    reported
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

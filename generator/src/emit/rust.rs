@@ -581,7 +581,7 @@ fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
         Type::String(_) => (7, 0),
         Type::Map(_) => (8, 0),
         Type::Union(_) => (9, 0),
-        Type::Any => (10, 0),
+        Type::Any | Type::Pending(_) => (10, 0),
     }
 }
 
@@ -593,7 +593,7 @@ fn variant_name(t: &Type, idents: &BTreeMap<String, String>) -> String {
         Type::Integer(_) => "Integer".into(),
         Type::Number(_) => "Number".into(),
         Type::Boolean => "Boolean".into(),
-        Type::Any => "Any".into(),
+        Type::Any | Type::Pending(_) => "Any".into(),
         Type::Array(inner) => format!("ArrayOf{}", variant_name(inner, idents)),
         Type::Map(inner) => format!("MapOf{}", variant_name(inner, idents)),
         Type::Ref(name) => match name.strip_prefix('\0') {
@@ -958,7 +958,9 @@ fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
         Type::Integer(_) => quote!(i64),
         Type::Number(_) => quote!(f64),
         Type::Boolean => quote!(bool),
-        Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => quote!(serde_json::Value),
+        Type::Any | Type::Pending(_) | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
+            quote!(serde_json::Value)
+        }
         Type::Array(inner) => {
             let vec = plan.paths.get("Vec");
             let inner = rust_type(plan, inner, refs);
