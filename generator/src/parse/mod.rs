@@ -5,7 +5,7 @@
 //! - [`Dialect`] (this module), the registry of every dialect, and
 //!   [`detect`](mod@detect), which scores documents with every registered dialect's markers;
 //! - one module per dialect ([`python`], [`typescript`], [`go`], [`java`],
-//!   [`csharp`], [`ruby`], [`php`], [`openapi_generator`]):
+//!   [`csharp`], [`ruby`], [`php`], [`openapi_generator`], [`python_prior`]):
 //!   a value implementing [`Spec`] that owns everything about the dialect
 //!   (names, markers, type names, which skeleton, limitations);
 //! - what the dialects share: [`dialect`] (the [`Spec`] trait and its data),
@@ -25,6 +25,7 @@ pub mod number_words;
 pub mod openapi_generator;
 pub mod php;
 pub mod python;
+pub mod python_prior;
 pub mod ruby;
 pub mod skeleton;
 pub mod type_expr;
@@ -84,6 +85,8 @@ dialects! {
     Php => php::Php,
     /// openapi-generator 7.x templates (`## Properties` tables), any language.
     OpenApiGenerator => openapi_generator::OpenApiGenerator,
+    /// openapi-generator's older python templates ("python-prior", 5.x–6.x).
+    PythonPrior => python_prior::PythonPrior,
 }
 
 impl Dialect {
