@@ -90,7 +90,10 @@ fn type_cells_and_notes() {
     assert_eq!(field("height_cm").ty, Type::NUMBER);
     assert_eq!(field("leaf_count").default, Some(json!(0)));
     assert_eq!(field("edible").default, Some(json!(false)));
-    assert_eq!(field("tags").ty, Type::Array(Box::new(Type::Ref("Tag".into()))));
+    assert_eq!(
+        field("tags").ty,
+        Type::Array(Box::new(Type::Ref("Tag".into())))
+    );
     assert_eq!(field("previous_soil").ty, Type::Ref("Soil".into()));
     assert!(field("previous_soil").nullable);
     assert_eq!(field("notes").ty, Type::Map(Box::new(Type::Any)));

@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use modeldoc::emit::{json_schema, rust};
 use modeldoc::ir::{Model, ModelKind, Schema, Type};
 
+/// Per-dialect fixture doc sets: (module name, folder in `tests/fixtures`).
+const DIALECT_FIXTURES: &[(&str, &str)] = &[("fixtures_python_prior", "python-prior")];
+
 /// Models picked as sample roots per corpus repository (spread evenly by name).
 const SAMPLE_ROOTS: usize = 16;
 /// Upper bound on sampled models per repository, dependencies included.
@@ -49,10 +52,10 @@ fn main() {
         schema,
     }];
     // One doc set per dialect that needs its own fixtures (the synthetic docs above are Python).
-    for (module, folder) in [("fixtures_python_prior", "python-prior")] {
+    for &(module, folder) in DIALECT_FIXTURES {
         let dir = root.join("tests/fixtures").join(folder);
-        let schema = load(&dir)
-            .unwrap_or_else(|e| panic!("tests/fixtures/{folder} must load:\n{e}"));
+        let schema =
+            load(&dir).unwrap_or_else(|e| panic!("tests/fixtures/{folder} must load:\n{e}"));
         sets.push(Set {
             module: module.into(),
             name: format!("fixtures/{folder}"),

@@ -221,7 +221,10 @@ impl properties::Flavour for PythonPrior {
     /// `if omitted the server will use the default value of X` (optional ones).
     fn notes(&self, text: &str) -> Notes {
         let mut notes = Notes::parse(text);
-        for lead in ["if omitted the server will use the default value of ", "defaults to "] {
+        for lead in [
+            "if omitted the server will use the default value of ",
+            "defaults to ",
+        ] {
             if let Some((_, rest)) = text.split_once(lead) {
                 // An enum's default comes before its values: `defaults to 1,  must be one of [...]`.
                 let value = rest.split("must be one of [").next().unwrap_or(rest);
@@ -473,14 +476,18 @@ mod tests {
         let source = SourceFile::new("x.md", text);
         let blocks = crate::markdown::blocks_with_ranges(&source);
         let mut diags = Diagnostics::default();
-        let doc = PythonPrior.parse(&source, &blocks, &mut diags).expect("parses");
+        let doc = PythonPrior
+            .parse(&source, &blocks, &mut diags)
+            .expect("parses");
         (doc, diags)
     }
 
     const HEAD: &str = "## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
 
     fn model(rows: &str) -> Model {
-        let (doc, diags) = parse_doc(&format!("# M\n\n{HEAD}{rows}\n[[Back to Model list]](../README.md#documentation-for-models)\n"));
+        let (doc, diags) = parse_doc(&format!(
+            "# M\n\n{HEAD}{rows}\n[[Back to Model list]](../README.md#documentation-for-models)\n"
+        ));
         assert!(diags.is_empty(), "{diags}");
         doc.model
     }
@@ -503,9 +510,18 @@ mod tests {
         assert_eq!(cell("**str**"), (Type::STRING, false));
         assert_eq!(cell("**int**"), (Type::INTEGER, false));
         assert_eq!(cell("**float**"), (Type::NUMBER, false));
-        assert_eq!(cell("**datetime**"), (Type::String(Some(Format::DateTime)), false));
-        assert_eq!(cell("**date, none_type**"), (Type::String(Some(Format::Date)), true));
-        assert_eq!(cell("**file_type**"), (Type::String(Some(Format::Binary)), false));
+        assert_eq!(
+            cell("**datetime**"),
+            (Type::String(Some(Format::DateTime)), false)
+        );
+        assert_eq!(
+            cell("**date, none_type**"),
+            (Type::String(Some(Format::Date)), true)
+        );
+        assert_eq!(
+            cell("**file_type**"),
+            (Type::String(Some(Format::Binary)), false)
+        );
         assert_eq!(
             cell("**bool, date, datetime, dict, float, int, list, str, none_type**"),
             (Type::Any, false)
@@ -533,7 +549,10 @@ mod tests {
             cell("**{str: (str, none_type)}**"),
             (map(Type::Nullable(Box::new(Type::STRING))), false)
         );
-        assert_eq!(cell("**{str: ([int],)}**"), (map(list(Type::INTEGER)), false));
+        assert_eq!(
+            cell("**{str: ([int],)}**"),
+            (map(list(Type::INTEGER)), false)
+        );
     }
 
     #[test]
@@ -541,9 +560,15 @@ mod tests {
         let (ty, nullable) = cell("[**Pet**](Pet.md)");
         assert!(matches!(ty, Type::Pending(_)) && !nullable);
         let (ty, _) = cell("[**[Pet]**](Pet.md)");
-        assert!(matches!(&ty, Type::Array(t) if matches!(**t, Type::Pending(_))), "{ty:?}");
+        assert!(
+            matches!(&ty, Type::Array(t) if matches!(**t, Type::Pending(_))),
+            "{ty:?}"
+        );
         let (ty, _) = cell("[**{str: (Link,)}**](Link.md)");
-        assert!(matches!(&ty, Type::Map(t) if matches!(**t, Type::Pending(_))), "{ty:?}");
+        assert!(
+            matches!(&ty, Type::Map(t) if matches!(**t, Type::Pending(_))),
+            "{ty:?}"
+        );
         let (ty, nullable) = cell("[**[Tag], none_type**](Tag.md)");
         assert!(matches!(&ty, Type::Array(_)) && nullable, "{ty:?}");
         let (ty, nullable) = cell("[**Pet, none_type**](Pet.md)");
@@ -572,7 +597,9 @@ mod tests {
              **_from** | **str** |  | [optional] \n\
              **any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used but the value must be the correct type | [optional]\n",
         );
-        let ModelKind::Object(o) = m.kind else { panic!() };
+        let ModelKind::Object(o) = m.kind else {
+            panic!()
+        };
         assert!(o.fields[0].required && o.fields[0].read_only);
         assert!(o.fields[1].required);
         assert_eq!(o.fields[1].default, Some(Value::from("pet")));
@@ -585,11 +612,15 @@ mod tests {
     #[test]
     fn value_docs_are_the_value() {
         let m = model("**value** | **str** | Sort order. | must be one of [\"asc\", \"desc\", ]\n");
-        let ModelKind::Enum(e) = m.kind else { panic!("{:?}", m.kind) };
+        let ModelKind::Enum(e) = m.kind else {
+            panic!("{:?}", m.kind)
+        };
         let values: Vec<Value> = e.values.into_iter().map(|v| v.value).collect();
         assert_eq!(values, [Value::from("asc"), Value::from("desc")]);
         let m = model("**value** | **int** |  | defaults to 1,  must be one of [1, 2, 3, ]\n");
-        let ModelKind::Enum(e) = m.kind else { panic!("{:?}", m.kind) };
+        let ModelKind::Enum(e) = m.kind else {
+            panic!("{:?}", m.kind)
+        };
         assert_eq!(e.values.len(), 3);
         assert_eq!(e.values[0].value, Value::from(1));
         let m = model("**value** | **[str]** | Tags. | \n");
@@ -607,7 +638,10 @@ mod tests {
             }
         );
         // An optional `value`, or one beside additional properties, is a field.
-        assert!(matches!(model("**value** | **str** |  | [optional] \n").kind, ModelKind::Object(_)));
+        assert!(matches!(
+            model("**value** | **str** |  | [optional] \n").kind,
+            ModelKind::Object(_)
+        ));
         assert!(matches!(
             model("**value** | **str** |  | \n**any string name** | **str** | any string name can be used but the value must be the correct type | [optional]\n").kind,
             ModelKind::Object(_)
@@ -636,7 +670,10 @@ mod tests {
         assert_eq!(crate::parse::detect(&doc), Some(Dialect::PythonPrior));
         // Only the header: openapi-generator wins, python-prior still fits.
         let plain = format!("# Pet\n\n{HEAD}**name** | **str** |  | \n\n[[Back to Model list]](../README.md#documentation-for-models)\n");
-        assert_eq!(crate::parse::detect(&plain), Some(Dialect::OpenApiGenerator));
+        assert_eq!(
+            crate::parse::detect(&plain),
+            Some(Dialect::OpenApiGenerator)
+        );
         assert_eq!(Dialect::PythonPrior.score(&plain), 1);
         assert_eq!(
             crate::parse::detect_doc_set(&[&doc, &plain, &doc]),
