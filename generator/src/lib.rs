@@ -7,7 +7,6 @@
 //! [`resolve`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
-pub mod compare;
 pub mod config;
 pub mod config_file;
 pub mod diagnostic;

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::normalize;
-use crate::ir::{ModelKind, Schema, Type};
+use crate::normalize;
+use modeldoc::ir::{ModelKind, Schema, Type};
 
 /// Pairs items by exact name, then by normalised name (one to one, in order):
 /// partner indices into `ys` for every item of `xs`.

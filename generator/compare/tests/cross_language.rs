@@ -1,5 +1,5 @@
 //! Issue 4, requirement 3: the same API documented in two languages gives the
-//! same IR modulo what each dialect loses ([`modeldoc::compare`]).
+//! same IR modulo what each dialect loses ([`modeldoc_compare`]).
 //!
 //! A synthetic pair of doc sets (Python and Go describing the same models) must
 //! differ only in explained ways; the Glean Python and Go SDK docs in
@@ -9,9 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use modeldoc::compare::{self, Class, Input, Loss, Report, Side};
 use modeldoc::Config;
+use modeldoc_compare::{self as compare, Class, Input, Loss, Report, Side};
 
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 fn compare_dirs(a: &Path, b: &Path) -> Report {
@@ -162,7 +163,7 @@ fn a_real_difference_is_unexplained() {
 
 fn corpus_docs(repo: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
+        .join("../../../shared/corpus")
         .join(repo)
         .join("docs");
     if dir.is_dir() {
@@ -261,4 +262,22 @@ fn missing_models(report: &Report) {
         only_python <= 79,
         "{only_python} models only in the Python docs"
     );
+}
+
+/// The losses of a side come from its load (the dialect of every document and
+/// the limitations reported), not from reading the files again.
+#[test]
+fn losses_come_from_the_load() {
+    let dir = support::doc_set(
+        "losses_from_load",
+        &[(
+            "pet.md",
+            "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *int* | :heavy_check_mark: | N/A |\n",
+        )],
+    );
+    let loaded = Config::new().input(&dir).load().expect("loads");
+    std::fs::remove_dir_all(&dir).expect("removes the docs");
+    let input = Input::for_loaded("python", &loaded);
+    assert_eq!(input.losses, modeldoc::Dialect::Python.losses());
+    assert!(input.losses.contains(&Loss::NumericWidths));
 }

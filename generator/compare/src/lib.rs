@@ -8,7 +8,7 @@
 //! or left unexplained. The [`Report`] is serializable and renders as text.
 //!
 //! ```no_run
-//! use modeldoc::compare::{self, Input};
+//! use modeldoc_compare::{self as compare, Input};
 //! let a = modeldoc::Config::new().input("python/docs").load().unwrap();
 //! let b = modeldoc::Config::new().input("go/docs").load().unwrap();
 //! let report = compare::compare(
@@ -26,11 +26,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use crate::parse::Loss;
+pub use modeldoc::parse::Loss;
 pub use types::show;
 
-use crate::ir::{Field, Model, ModelKind, Object, Schema, Type};
-use crate::Loaded;
+use modeldoc::ir::{Field, Model, ModelKind, Object, Schema, Type};
+use modeldoc::Loaded;
 use pair::{pair_by_name, pair_by_reference, split};
 use types::{members_detail, same_values, Cx, TypeDiff};
 
@@ -319,7 +319,7 @@ impl Walk<'_> {
         match (&a.kind, &b.kind) {
             (ModelKind::Object(x), ModelKind::Object(y)) => self.object(name, x, y),
             (ModelKind::Enum(x), ModelKind::Enum(y)) => {
-                let values = |e: &crate::ir::Enum| {
+                let values = |e: &modeldoc::ir::Enum| {
                     e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>()
                 };
                 let (vx, vy) = (values(x), values(y));
