@@ -22,7 +22,7 @@ use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
-use crate::parse::{self, Dialect, ParsedDoc};
+use crate::parse::{self, Dialect, Limitation, ParsedDoc};
 use crate::rename::{self, RenameWire};
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
@@ -109,6 +109,37 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
     /// Every input file read, sorted.
     pub files: Vec<PathBuf>,
+    /// The dialect each of [`Loaded::files`] was parsed in (forced or
+    /// detected); `None` for a file that could not be read.
+    pub dialects: Vec<Option<Dialect>>,
+    /// The limitations reported for this doc set (each dialect in use, only
+    /// those that apply to its documents; see [`crate::parse::Limitation`]).
+    pub limitations: Vec<(Dialect, &'static Limitation)>,
+}
+
+impl Loaded {
+    /// The most common dialect of the doc set (ties go to [`Dialect::ALL`] order).
+    pub fn majority_dialect(&self) -> Option<Dialect> {
+        let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
+        for d in self.dialects.iter().flatten() {
+            *counts.entry(*d).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(d, _)| d)
+    }
+
+    /// The kinds of fact `dialect`'s documents in this doc set do not show
+    /// (those of its reported limitations).
+    pub fn losses(&self, dialect: Dialect) -> Vec<crate::parse::Loss> {
+        crate::parse::dialect::losses_of(
+            self.limitations
+                .iter()
+                .filter(|(d, _)| *d == dialect)
+                .map(|(_, l)| *l),
+        )
+    }
 }
 
 /// What [`Config::generate`] did.
@@ -371,15 +402,24 @@ impl Config {
             return Err(Error::Config("no input docs given".into()));
         }
         let mut diagnostics = Diagnostics::default();
-        let mut limitations = Diagnostics::default();
+        let mut warnings = Diagnostics::default();
         let mut files = Vec::new();
+        let mut dialects = Vec::new();
+        let mut limitations = Vec::new();
         let mut loaded = Vec::with_capacity(sets.len());
         for inputs in &sets {
             let one = self.load_doc_set(inputs)?;
+            let losses = one.losses();
             diagnostics.extend(one.diagnostics.0);
-            limitations.extend(one.limitations.0);
+            warnings.extend(one.warnings.0);
             files.extend(one.files);
-            loaded.push((inputs, one.schema, one.dialect));
+            dialects.extend(one.dialects);
+            for l in one.limitations {
+                if !limitations.contains(&l) {
+                    limitations.push(l);
+                }
+            }
+            loaded.push((inputs, one.schema, losses));
         }
         let mut schema = if loaded.len() == 1 {
             loaded
@@ -389,16 +429,20 @@ impl Config {
         } else {
             let sets = loaded
                 .into_iter()
-                .map(|(inputs, schema, dialect)| {
+                .map(|(inputs, schema, losses)| {
                     let label: Vec<String> =
                         inputs.iter().map(|p| p.display().to_string()).collect();
-                    crate::merge::DocSet::new(label.join(" + "), schema, dialect)
+                    crate::merge::DocSet::with_losses(label.join(" + "), schema, losses)
                 })
                 .collect();
             let merged = crate::merge::merge(sets);
             diagnostics.extend(merged.diagnostics.0);
-            files.sort();
-            files.dedup();
+            // Every file once, sorted, each with its dialect.
+            let mut by_file: Vec<(PathBuf, Option<Dialect>)> =
+                std::mem::take(&mut files).into_iter().zip(dialects).collect();
+            by_file.sort();
+            by_file.dedup_by(|a, b| a.0 == b.0);
+            (files, dialects) = by_file.into_iter().unzip();
             merged.schema
         };
         rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
@@ -406,7 +450,7 @@ impl Config {
             diagnostics.make_strict();
         }
         // Known limitations of a dialect stay warnings even in strict mode.
-        for d in limitations.iter() {
+        for d in warnings.iter() {
             diagnostics.push(d.clone());
         }
         diagnostics.sort();
@@ -414,6 +458,8 @@ impl Config {
             schema,
             diagnostics,
             files,
+            dialects,
+            limitations,
         })
     }
 
@@ -438,7 +484,12 @@ impl Config {
             }
         }
         let mut diagnostics = Diagnostics::default();
-        let (docs, limitations, dialect) = load_docs(
+        let Load {
+            docs,
+            dialects,
+            limitations,
+            warnings,
+        } = load_docs(
             &files,
             self.dialect,
             self.progress.as_ref(),
@@ -459,9 +510,10 @@ impl Config {
         Ok(DocSetLoad {
             schema,
             diagnostics,
-            limitations,
+            warnings,
             files,
-            dialect,
+            dialects,
+            limitations,
         })
     }
 
@@ -566,15 +618,45 @@ impl Config {
 struct DocSetLoad {
     schema: Schema,
     diagnostics: Diagnostics,
-    limitations: Diagnostics,
+    /// One warning per limitation.
+    warnings: Diagnostics,
     files: Vec<PathBuf>,
-    /// The most common dialect of its documents.
-    dialect: Option<Dialect>,
+    /// The dialect of every file (`None`: unreadable).
+    dialects: Vec<Option<Dialect>>,
+    /// The limitations of the dialects in use that apply to their documents.
+    limitations: Vec<(Dialect, &'static Limitation)>,
+}
+
+impl DocSetLoad {
+    /// What the doc set's most common dialect loses, as its documents show.
+    fn losses(&self) -> Vec<crate::parse::Loss> {
+        let Some(majority) = majority(&self.dialects) else {
+            return Vec::new();
+        };
+        crate::parse::dialect::losses_of(
+            self.limitations
+                .iter()
+                .filter(|(d, _)| *d == majority)
+                .map(|(_, l)| *l),
+        )
+    }
+}
+
+/// What [`load_docs`] found.
+struct Load {
+    /// The parsed documents, in file order.
+    docs: Vec<LoadedDoc>,
+    /// The dialect of every file (`None`: unreadable).
+    dialects: Vec<Option<Dialect>>,
+    /// The limitations of the dialects in use that apply to their documents.
+    limitations: Vec<(Dialect, &'static Limitation)>,
+    /// One warning per limitation.
+    warnings: Diagnostics,
 }
 
 /// Reads and parses every file. A document's dialect is forced or detected
-/// ([`parse::detect_doc_set`]). Returns the documents, the limitations of
-/// the dialects in use (one warning each) and the most common dialect.
+/// ([`parse::detect_doc_set`]). Returns the documents, their dialects and the
+/// limitations of the dialects in use (one warning each).
 ///
 /// Files are read and parsed in parallel (rayon); results and diagnostics are
 /// gathered in file order, so the output does not depend on the number of threads.
@@ -583,7 +665,7 @@ fn load_docs(
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
-) -> (Vec<LoadedDoc>, Diagnostics, Option<Dialect>) {
+) -> Load {
     // Build the detection automaton while the files are read, not after.
     let (read, ()) = rayon::join(
         || {
@@ -599,7 +681,9 @@ fn load_docs(
         },
     );
     let mut sources = Vec::with_capacity(read.len());
+    let mut readable = Vec::with_capacity(read.len());
     for r in read {
+        readable.push(r.is_ok());
         match r {
             Ok(s) => sources.push(s),
             Err(d) => diags.push(d),
@@ -612,9 +696,8 @@ fn load_docs(
             parse::detect_doc_set(&texts)
         }
     };
-    let mut limitations = Diagnostics::default();
-    report_limitations(&sources, &dialects, &mut limitations);
-    let majority = majority(&dialects);
+    let mut warnings = Diagnostics::default();
+    let limitations = report_limitations(&sources, &dialects, &mut warnings);
     let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
         .par_iter()
         .zip(dialects.par_iter())
@@ -637,13 +720,23 @@ fn load_docs(
             });
         }
     }
-    (docs, limitations, majority)
+    let mut detected = dialects.into_iter();
+    let dialects = readable
+        .into_iter()
+        .map(|ok| if ok { detected.next() } else { None })
+        .collect();
+    Load {
+        docs,
+        dialects,
+        limitations,
+        warnings,
+    }
 }
 
 /// The most common dialect (ties go to [`Dialect::ALL`] order).
-fn majority(dialects: &[Dialect]) -> Option<Dialect> {
+fn majority(dialects: &[Option<Dialect>]) -> Option<Dialect> {
     let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
-    for d in dialects {
+    for d in dialects.iter().flatten() {
         *counts.entry(*d).or_default() += 1;
     }
     counts
@@ -652,25 +745,39 @@ fn majority(dialects: &[Dialect]) -> Option<Dialect> {
         .map(|(d, _)| d)
 }
 
-/// One warning per limitation of each dialect in use, at its first document.
+/// One warning per limitation of each dialect in use that applies to its
+/// documents, at the dialect's first document; returns those limitations.
 fn report_limitations(
     sources: &[(&PathBuf, SourceFile)],
     dialects: &[Dialect],
     diags: &mut Diagnostics,
-) {
+) -> Vec<(Dialect, &'static Limitation)> {
     let mut seen = Vec::new();
+    let mut reported = Vec::new();
     for ((_, source), &d) in sources.iter().zip(dialects) {
         if seen.contains(&d) {
             continue;
         }
         seen.push(d);
+        let texts = || {
+            sources
+                .iter()
+                .zip(dialects)
+                .filter(move |(_, &other)| other == d)
+                .map(|((_, s), _)| s.text.as_str())
+        };
         for limitation in d.limitations() {
+            if !limitation.applies(texts()) {
+                continue;
+            }
             diags.push(
                 crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
                     .with_hint("a limitation of the dialect, reported once per doc set"),
             );
+            reported.push((d, limitation));
         }
     }
+    reported
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

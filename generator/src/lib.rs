@@ -12,7 +12,6 @@ pub mod config_file;
 pub mod diagnostic;
 pub mod emit;
 pub mod ir;
-pub mod losses;
 pub mod markdown;
 pub mod merge;
 pub mod options;

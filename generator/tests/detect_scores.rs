@@ -2,7 +2,7 @@
 //!
 //! The reference counts every marker of every dialect on its own, one memmem
 //! scan per marker (what detection did before it scanned each document once),
-//! and must give all eight scores of every doc of every corpus repo in
+//! and must give every dialect's score of every doc of every corpus repo in
 //! `../shared/corpus`, not just the same winner. Skips (with a message) when
 //! the corpus is absent.
 
@@ -28,11 +28,12 @@ fn reference_count(text: &str, marker: &Marker) -> u32 {
 /// A dialect's score, counting its markers one scan each.
 fn reference_score(dialect: Dialect, text: &str) -> u32 {
     let counts: Vec<u32> = dialect
+        .spec()
         .markers()
         .iter()
         .map(|m| reference_count(text, m))
         .collect();
-    dialect.score_counts(&counts)
+    dialect.spec().score(&counts)
 }
 
 /// What `detect` must answer: the first highest reference score, if above 0.

@@ -1,4 +1,5 @@
-//! Runs modeldoc at build time on the synthetic docs in `tests/fixtures/docs` and
+//! Runs modeldoc at build time on the synthetic docs in `tests/fixtures/docs`, on
+//! the per-dialect fixture doc sets (`tests/fixtures/python-prior`) and
 //! on a fixed sample of every corpus repository in `../shared/corpus`, and writes
 //! into `OUT_DIR`:
 //!
@@ -16,6 +17,9 @@ use std::path::{Path, PathBuf};
 
 use modeldoc::emit::{json_schema, rust};
 use modeldoc::ir::{Model, ModelKind, Schema, Type};
+
+/// Per-dialect fixture doc sets: (module name, folder in `tests/fixtures`).
+const DIALECT_FIXTURES: &[(&str, &str)] = &[("fixtures_python_prior", "python-prior")];
 
 /// Models picked as sample roots per corpus repository (spread evenly by name).
 const SAMPLE_ROOTS: usize = 16;
@@ -47,6 +51,17 @@ fn main() {
         name: "fixtures".into(),
         schema,
     }];
+    // One doc set per dialect that needs its own fixtures (the synthetic docs above are Python).
+    for &(module, folder) in DIALECT_FIXTURES {
+        let dir = root.join("tests/fixtures").join(folder);
+        let schema =
+            load(&dir).unwrap_or_else(|e| panic!("tests/fixtures/{folder} must load:\n{e}"));
+        sets.push(Set {
+            module: module.into(),
+            name: format!("fixtures/{folder}"),
+            schema,
+        });
+    }
 
     // MODELDOC_CORPUS points elsewhere (a missing path simulates a machine without it).
     println!("cargo:rerun-if-env-changed=MODELDOC_CORPUS");

@@ -19,6 +19,11 @@ fn error_doc() -> String {
     format!("# Bad\n\n## Fields\n\n{HEADER}| `a` | *str* | :x: | A |\n")
 }
 
+/// How many limitation warnings a Python doc set gets (one per limitation).
+fn python_limitations() -> usize {
+    modeldoc::Dialect::Python.limitations().len()
+}
+
 fn run(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_modeldoc"));
     cmd.args(args).current_dir(cwd);
@@ -83,10 +88,12 @@ fn check_lints_without_writing() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("docs/other.md:7:"), "{err}");
     assert!(err.contains("warning:"), "{err}");
-    assert!(
-        err.contains("modeldoc: 2 docs, 2 models, 1 warning(s), no errors"),
-        "{err}"
+    assert!(err.contains("python docs: "), "no limitation: {err}");
+    let summary = format!(
+        "modeldoc: 2 docs, 2 models, {} warning(s), no errors",
+        1 + python_limitations()
     );
+    assert!(err.contains(&summary), "{err}");
     let out = run(&["check", "docs", "--strict"], dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("error:"));
@@ -117,12 +124,18 @@ fn json_messages_one_object_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
-    assert_eq!(lines[0]["severity"], "error");
-    assert_eq!(lines[0]["span"]["file"], "./bad.md");
-    assert_eq!(lines[0]["span"]["line"], 7);
-    assert!(lines[0]["message"].as_str().unwrap().contains(":x:"));
-    assert_eq!(lines[1]["severity"], "warning");
+    // The dialect's limitations come first (at line 1 of the first doc).
+    let n = python_limitations();
+    assert_eq!(lines.len(), n + 2, "{stdout}");
+    for limitation in &lines[..n] {
+        assert_eq!(limitation["severity"], "warning");
+        assert_eq!(limitation["span"]["line"], 1);
+    }
+    assert_eq!(lines[n]["severity"], "error");
+    assert_eq!(lines[n]["span"]["file"], "./bad.md");
+    assert_eq!(lines[n]["span"]["line"], 7);
+    assert!(lines[n]["message"].as_str().unwrap().contains(":x:"));
+    assert_eq!(lines[n + 1]["severity"], "warning");
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 }
 
@@ -132,7 +145,11 @@ fn colors_only_when_asked_or_on_a_terminal() {
     let plain = run(&["check", "bad.md"], dir.path(), &[]);
     let err = text(&plain.stderr);
     assert!(!err.contains('\u{1b}'), "colors on a pipe: {err:?}");
-    assert!(err.starts_with("bad.md:7:"), "{err}");
+    assert!(
+        err.starts_with("bad.md:1:1: warning: python docs: "),
+        "{err}"
+    );
+    assert!(err.contains("\nbad.md:7:"), "{err}");
     assert!(
         err.contains("error: unknown Required marker `:x:`"),
         "{err}"
@@ -286,8 +303,14 @@ fn no_progress_bar_on_a_pipe() {
     let out = run(&["generate", "docs", "--rust", "m.rs"], dir.path(), &[]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert_eq!(
-        err,
-        "modeldoc: 250 docs, 250 models, 0 warning(s), 1 file(s) written\n"
+    // Only the dialect's limitations, and the summary: no progress bar.
+    let n = python_limitations();
+    assert!(!err.contains('\r'), "{err:?}");
+    assert_eq!(err.matches(": warning: python docs: ").count(), n, "{err}");
+    assert!(
+        err.ends_with(&format!(
+            "\nmodeldoc: 250 docs, 250 models, {n} warning(s), 1 file(s) written\n"
+        )),
+        "{err}"
     );
 }

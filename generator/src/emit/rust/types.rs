@@ -159,7 +159,7 @@ impl TypeMap {
             Type::Integer(_) => quote!(i64),
             Type::Number(_) => quote!(f64),
             Type::Boolean => quote!(bool),
-            Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
+            Type::Any | Type::Pending(_) | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
                 quote!(serde_json::Value)
             }
             Type::Array(inner) => {
