@@ -438,8 +438,10 @@ impl Config {
             let merged = crate::merge::merge(sets);
             diagnostics.extend(merged.diagnostics.0);
             // Every file once, sorted, each with its dialect.
-            let mut by_file: Vec<(PathBuf, Option<Dialect>)> =
-                std::mem::take(&mut files).into_iter().zip(dialects).collect();
+            let mut by_file: Vec<(PathBuf, Option<Dialect>)> = std::mem::take(&mut files)
+                .into_iter()
+                .zip(dialects)
+                .collect();
             by_file.sort();
             by_file.dedup_by(|a, b| a.0 == b.0);
             (files, dialects) = by_file.into_iter().unzip();

@@ -64,7 +64,11 @@ impl DocSet {
     /// A doc set of the given dialect, with every loss any of its flavours
     /// has (`None`: nothing is known to be lost).
     pub fn new(label: impl Into<String>, schema: Schema, dialect: Option<Dialect>) -> Self {
-        Self::with_losses(label, schema, dialect.map_or_else(Vec::new, Dialect::losses))
+        Self::with_losses(
+            label,
+            schema,
+            dialect.map_or_else(Vec::new, Dialect::losses),
+        )
     }
 
     /// A doc set that loses exactly `losses` (for a loaded doc set:
