@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
@@ -415,7 +415,7 @@ impl Config {
         // The three outputs are independent: render them concurrently.
         let mut openapi_options = self.openapi_options.clone();
         openapi_options.schema = schema_options;
-        let (rust_files, (openapi_doc, schemas)) = rayon::join(
+        let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
@@ -431,7 +431,7 @@ impl Config {
                 None => Vec::new(),
             },
             || {
-                rayon::join(
+                crate::par::join(
                     || {
                         self.openapi
                             .as_ref()
@@ -500,7 +500,7 @@ fn load_docs(
     diags: &mut Diagnostics,
 ) -> (Vec<LoadedDoc>, Diagnostics) {
     // Build the detection automaton while the files are read, not after.
-    let (read, ()) = rayon::join(
+    let (read, ()) = crate::par::join(
         || {
             files
                 .par_iter()

@@ -1,6 +1,9 @@
 //! Parallel generation is byte-identical to a sequential run: the same docs are
 //! loaded and rendered on a one-thread pool and on a four-thread pool, and every
 //! output file and diagnostic must match.
+//!
+//! Needs the `parallel` feature (on in a workspace build: the CLI and the xtask enable it).
+#![cfg(feature = "parallel")]
 
 use std::path::Path;
 

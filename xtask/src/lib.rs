@@ -1,6 +1,7 @@
 //! Project automation shared by the `xtask` binary and the tests.
 
 pub mod bench;
+pub mod build_dep;
 
 use std::path::{Path, PathBuf};
 

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use serde_json::Value;
 
 use super::names::{self, Unique};
@@ -82,7 +82,7 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         .collect();
     // Files are independent: render them in parallel, `mod.rs` alongside
     // (tokens never cross threads).
-    let (mut files, mod_rs) = rayon::join(
+    let (mut files, mod_rs) = crate::par::join(
         || {
             jobs.par_iter()
                 .map(|(module, items)| {
