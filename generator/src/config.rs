@@ -52,12 +52,23 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Input(d) => {
-                write!(f, "{d}")?;
+                // Errors only, and first: a build script's `Error: ` label must name the
+                // real error, not a warning it caused (refs to a doc left out dangle).
+                for e in d.iter().filter(|d| d.is_error()) {
+                    writeln!(f, "{e}")?;
+                }
                 write!(
                     f,
                     "modeldoc: {} error(s); no file was written",
                     d.error_count()
-                )
+                )?;
+                match d.warning_count() {
+                    0 => Ok(()),
+                    n => write!(
+                        f,
+                        " ({n} warning(s) not shown: fix the errors first, or see them all with `modeldoc check`)"
+                    ),
+                }
             }
             Error::Io(e) => write!(f, "modeldoc: {e}"),
             Error::Stale(changes) => {
@@ -319,12 +330,27 @@ impl Config {
     }
 
     /// Reads, parses and resolves every input document.
+    ///
+    /// Under a build script (see [`Config::emit_rerun_if_changed`]) the warnings of a
+    /// successful load are printed as `cargo:warning=` lines, which cargo shows.
     pub fn load(&self) -> Result<Loaded, Error> {
         let loaded = self.load_partial()?;
         if loaded.diagnostics.has_errors() {
             return Err(Error::Input(loaded.diagnostics));
         }
+        if self.under_cargo() {
+            for line in cargo_warnings(&loaded.diagnostics) {
+                println!("{line}");
+            }
+        }
         Ok(loaded)
+    }
+
+    /// Whether this runs in a build script (or was told to act as if).
+    fn under_cargo(&self) -> bool {
+        self.cargo
+            || std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
     }
 
     /// Like [`Config::load`], but input errors do not fail: documents with
@@ -335,24 +361,11 @@ impl Config {
             return Err(Error::Config("no input docs given".into()));
         }
         let files = collect_markdown(&self.inputs)?;
-        if self.cargo
-            || std::env::var_os("OUT_DIR").is_some()
-                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
-        {
-            // Folders too, so that adding or removing a doc reruns the build script.
-            let folders: std::collections::BTreeSet<&Path> =
-                files.iter().filter_map(|f| f.parent()).collect();
+        if self.under_cargo() {
+            // One line per input: cargo scans a folder for any file (or subfolder) newer
+            // than the last build, so editing, adding or removing a doc reruns the script.
             for input in &self.inputs {
                 println!("cargo:rerun-if-changed={}", input.display());
-            }
-            for folder in folders
-                .iter()
-                .filter(|d| !self.inputs.iter().any(|i| i == *d))
-            {
-                println!("cargo:rerun-if-changed={}", folder.display());
-            }
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.display());
             }
         }
         let mut diagnostics = Diagnostics::default();
@@ -485,6 +498,31 @@ impl Config {
         }
         Ok(Report { loaded, changes })
     }
+}
+
+/// At most this many `cargo:warning=` lines; the rest are counted in one more line.
+pub const CARGO_WARNINGS: usize = 10;
+
+/// The `cargo:warning=` lines for `diagnostics`: one per warning (its headline,
+/// `path:line:col: warning: message`; cargo shows one line each), at most
+/// [`CARGO_WARNINGS`], then one line counting the rest.
+pub fn cargo_warnings(diagnostics: &Diagnostics) -> Vec<String> {
+    let warnings: Vec<_> = diagnostics.iter().filter(|d| !d.is_error()).collect();
+    let mut lines: Vec<String> = warnings
+        .iter()
+        .take(CARGO_WARNINGS)
+        .map(|d| {
+            let text = d.to_string();
+            format!("cargo:warning={}", text.lines().next().unwrap_or_default())
+        })
+        .collect();
+    if warnings.len() > CARGO_WARNINGS {
+        lines.push(format!(
+            "cargo:warning=modeldoc: {} more warning(s); `modeldoc check` lists them all, `Config::strict(true)` fails on them",
+            warnings.len() - CARGO_WARNINGS
+        ));
+    }
+    lines
 }
 
 /// Reads and parses every file. A document's dialect is forced or detected

@@ -81,3 +81,77 @@ fn build_api_behaviour() {
         .unwrap_err();
     assert!(err.to_string().contains("not an outer attribute"), "{err}");
 }
+
+/// A failing build prints the real error first and alone: the warnings it causes (links
+/// to the doc left out dangle) are counted, not shown, and never come first.
+#[test]
+fn a_failing_build_shows_the_error_first_and_no_warning() {
+    let docs = tempfile::tempdir().unwrap();
+    write(
+        docs.path(),
+        "thing.md",
+        &DOC.replace(":heavy_check_mark:", ":x:"),
+    );
+    let linking = (0..5)
+        .map(|i| {
+            format!("| `t{i}` | [models.Thing](../models/thing.md) | :heavy_check_mark: | T |\n")
+        })
+        .collect::<String>();
+    write(
+        docs.path(),
+        "user.md",
+        &format!("# User\n\n## Fields\n\n| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n{linking}"),
+    );
+    let err = modeldoc::Config::new()
+        .input(docs.path())
+        .out_dir(docs.path())
+        .emit_rerun_if_changed(false)
+        .load()
+        .unwrap_err();
+    let debug = format!("{err:?}");
+    assert!(
+        debug.starts_with(&format!("{}", docs.path().join("thing.md").display())),
+        "{debug}"
+    );
+    assert!(
+        debug.contains("error: unknown Required marker `:x:`"),
+        "{debug}"
+    );
+    assert!(!debug.contains(": warning: "), "{debug}");
+    assert!(debug.contains("warning(s) not shown"), "{debug}");
+}
+
+/// Warnings of a successful build become `cargo:warning=` lines, one per warning, capped.
+#[test]
+fn warnings_become_capped_cargo_warning_lines() {
+    let docs = tempfile::tempdir().unwrap();
+    let linking = (0..15)
+        .map(|i| {
+            format!(
+                "| `t{i}` | [models.Gone{i}](../models/gone{i}.md) | :heavy_check_mark: | T |\n"
+            )
+        })
+        .collect::<String>();
+    write(
+        docs.path(),
+        "user.md",
+        &format!("# User\n\n## Fields\n\n| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n{linking}"),
+    );
+    let loaded = modeldoc::Config::new().input(docs.path()).load().unwrap();
+    assert_eq!(loaded.diagnostics.warning_count(), 15);
+    let lines = modeldoc::config::cargo_warnings(&loaded.diagnostics);
+    assert_eq!(
+        lines.len(),
+        modeldoc::config::CARGO_WARNINGS + 1,
+        "{lines:#?}"
+    );
+    assert!(lines[0].starts_with("cargo:warning="), "{}", lines[0]);
+    assert!(lines[0].contains("user.md:7:"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("warning: dangling reference"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines.iter().all(|l| !l.contains('\n')));
+    assert!(lines[10].contains("5 more warning(s)"), "{}", lines[10]);
+}

@@ -7,15 +7,10 @@ use std::path::{Path, PathBuf};
 
 use modeldoc::parse::{detect_doc_set, Dialect};
 
+mod support;
+
 fn corpus_docs(repo: &str) -> Option<Vec<(PathBuf, String)>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(repo)
-        .join("docs");
-    if !root.is_dir() {
-        eprintln!("skipped: corpus {} not found", root.display());
-        return None;
-    }
+    let root = support::corpus("detect_corpus_b", &format!("{repo}/docs"))?;
     let files = modeldoc::config::collect_markdown(&[root]).expect("corpus readable");
     Some(
         files

@@ -10,6 +10,8 @@ use std::path::Path;
 
 use modeldoc::parse::{detect, scores, Dialect, Marker};
 
+mod support;
+
 /// Non-overlapping occurrences of `marker`, left to right, that it accepts.
 fn reference_count(text: &str, marker: &Marker) -> u32 {
     let (bytes, needle) = (text.as_bytes(), marker.text.as_bytes());
@@ -49,14 +51,10 @@ fn reference_detect(text: &str) -> Option<Dialect> {
 
 #[test]
 fn every_score_of_every_corpus_doc_matches_the_reference() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!(
-            "skipped: corpus not found at {} (scores are still checked by the unit tests)",
-            corpus.display()
-        );
+    let Some(corpus) = support::corpus("every_score_of_every_corpus_doc_matches_the_reference", "")
+    else {
         return;
-    }
+    };
     let mut repos: Vec<_> = std::fs::read_dir(&corpus)
         .expect("corpus readable")
         .flatten()

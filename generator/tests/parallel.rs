@@ -9,6 +9,8 @@ use std::path::Path;
 
 use modeldoc::Config;
 
+mod support;
+
 /// Loads and renders `docs` on a rayon pool of `threads` threads.
 fn generate(docs: &Path, threads: usize) -> (Vec<(String, String)>, String) {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -167,19 +169,16 @@ fn assert_openapi_text(docs: &Path) {
 }
 
 fn corpus(repo: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(repo)
-        .join("docs")
+    support::corpus_dir().join(repo).join("docs")
 }
 
 #[test]
 fn corpus_repo_is_identical_in_parallel() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/speakeasy-sdks+wingspan-python/docs");
-    if !repo.is_dir() {
-        eprintln!("skipped: no corpus at ../shared/corpus/speakeasy-sdks+wingspan-python/docs");
+    let Some(repo) = support::corpus(
+        "corpus_repo_is_identical_in_parallel",
+        "speakeasy-sdks+wingspan-python/docs",
+    ) else {
         return;
-    }
+    };
     assert_same(&repo);
 }

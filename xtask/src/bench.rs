@@ -49,7 +49,7 @@ impl Options {
     pub fn parse(args: &[String], root: &Path) -> Result<Options, String> {
         let mut o = Options {
             runs: 5,
-            corpus: root.join("../shared/corpus"),
+            corpus: crate::corpus_dir(root),
             only: None,
             threads: None,
             scale: None,

@@ -21,7 +21,10 @@ fn generators(root: &Path) -> Vec<(&'static str, String)> {
     vec![
         (
             "modeldoc",
-            format!("modeldoc = {{ path = {:?} }}", generator.display().to_string()),
+            format!(
+                "modeldoc = {{ path = {:?} }}",
+                generator.display().to_string()
+            ),
         ),
         ("prost-build", "prost-build = \"*\"".to_string()),
         ("typify", "typify = \"*\"".to_string()),
@@ -46,7 +49,10 @@ fn write_crate(base: &Path, name: &str, dependency: &str) -> Result<PathBuf, Str
     let files = [
         ("Cargo.toml", manifest.as_str()),
         ("build.rs", "fn main() {}\n"),
-        ("src/lib.rs", "//! Empty: only the build-dependency is measured.\n"),
+        (
+            "src/lib.rs",
+            "//! Empty: only the build-dependency is measured.\n",
+        ),
     ];
     for (file, text) in files {
         std::fs::write(dir.join(file), text).map_err(|e| format!("{file}: {e}"))?;
@@ -134,7 +140,10 @@ pub fn run(root: &Path, runs: usize) -> Result<(), String> {
     }
     for run in 1..=runs {
         for (m, dir) in measured.iter_mut().zip(&dirs) {
-            eprintln!("bench: build-dependency run {run}/{runs}: clean build with {}", m.name);
+            eprintln!(
+                "bench: build-dependency run {run}/{runs}: clean build with {}",
+                m.name
+            );
             m.walls.push(clean_build(dir)?);
         }
     }

@@ -16,7 +16,6 @@ use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 /// Where the corpora live, relative to the workspace root.
-const CORPUS: &str = "../shared/corpus";
 /// The scorer, relative to the workspace root.
 const SCORER: &str = "../shared/tools/fidelity.py";
 /// The floors file, relative to the workspace root.
@@ -224,8 +223,12 @@ pub fn run(args: &[String]) -> ExitCode {
             s => only.push(s.to_string()),
         }
     }
-    if !Path::new(CORPUS).is_dir() {
-        println!("xtask fidelity: skipped: {CORPUS} is absent (the corpora are not part of this repository)");
+    let corpus = xtask::corpus_dir(Path::new(""));
+    if !corpus.is_dir() {
+        println!(
+            "xtask fidelity: skipped: {} is absent (the corpora are optional, not part of this repository)",
+            corpus.display()
+        );
         return ExitCode::SUCCESS;
     }
     let text = match std::fs::read_to_string(FLOORS) {
@@ -280,7 +283,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Generates, scores and checks one repo; returns the generated Rust file.
 fn check_repo(line: &Floors) -> Result<PathBuf, String> {
-    let folder = Path::new(CORPUS).join(&line.folder);
+    let folder = xtask::corpus_dir(Path::new("")).join(&line.folder);
     let docs = folder.join("docs");
     let spec = folder.join(&line.spec);
     if !docs.is_dir() {

@@ -13,6 +13,14 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where the corpus of real SDK docs is: `MODELDOC_CORPUS` when set, else
+/// `../shared/corpus` next to the workspace `root` (the rule every test follows too).
+pub fn corpus_dir(root: &Path) -> PathBuf {
+    std::env::var_os("MODELDOC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"))
+}
+
 /// The configuration that produces the committed `generated/` crate from `specs/`:
 /// the repository's `modeldoc.toml`, plus `check`.
 ///

@@ -8,9 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use crate::par::prelude::*;
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
-use crate::par::prelude::*;
 use serde_json::Value;
 
 use super::names::{self, Unique};
