@@ -129,6 +129,8 @@ pub struct Report {
     pub loaded: Loaded,
     /// Files created, updated or removed (in check mode: that would be).
     pub changes: Vec<Change>,
+    /// Output files rendered: written, left as they were, or (in check mode) compared.
+    pub outputs: usize,
 }
 
 /// Configures and runs generation.
@@ -143,7 +145,7 @@ pub struct Config {
     json_schema: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     check: bool,
-    cargo: bool,
+    cargo: Option<bool>,
     rust_options: rust::RustOptions,
     openapi_options: openapi::OpenApiOptions,
     progress: Option<ProgressFn>,
@@ -323,9 +325,11 @@ impl Config {
         self
     }
 
-    /// Prints `cargo:rerun-if-changed` lines for every input (set automatically under build scripts).
+    /// Prints build-script output: a `cargo:rerun-if-changed` line per input and a
+    /// `cargo:warning` line per warning. Default: on when run by cargo as a build script
+    /// (`OUT_DIR` and `CARGO_MANIFEST_DIR` set), off otherwise; `false` turns it off there too.
     pub fn emit_rerun_if_changed(&mut self, on: bool) -> &mut Self {
-        self.cargo = on;
+        self.cargo = Some(on);
         self
     }
 
@@ -348,9 +352,10 @@ impl Config {
 
     /// Whether this runs in a build script (or was told to act as if).
     fn under_cargo(&self) -> bool {
-        self.cargo
-            || std::env::var_os("OUT_DIR").is_some()
+        self.cargo.unwrap_or_else(|| {
+            std::env::var_os("OUT_DIR").is_some()
                 && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        })
     }
 
     /// Like [`Config::load`], but input errors do not fail: documents with
@@ -361,6 +366,17 @@ impl Config {
             return Err(Error::Config("no input docs given".into()));
         }
         let files = collect_markdown(&self.inputs)?;
+        if files.is_empty() {
+            let inputs: Vec<String> = self
+                .inputs
+                .iter()
+                .map(|i| format!("`{}`", i.display()))
+                .collect();
+            return Err(Error::Config(format!(
+                "no `*.md` files in {}: give the folder of the SDK's model docs (for a Speakeasy SDK, `docs/models`)",
+                inputs.join(", ")
+            )));
+        }
         if self.under_cargo() {
             // One line per input: cargo scans a folder for any file (or subfolder) newer
             // than the last build, so editing, adding or removing a doc reruns the script.
@@ -376,8 +392,9 @@ impl Config {
             &mut diagnostics,
         );
         if docs.is_empty() && !diagnostics.has_errors() {
+            // A position in a file that was read (the input may be a folder).
             let span = crate::source::Span {
-                file: self.inputs[0].display().to_string().into(),
+                file: files[0].display().to_string().into(),
                 line: 1,
                 column: 1,
             };
@@ -409,6 +426,7 @@ impl Config {
             .options
             .validate()
             .map_err(Error::Config)?;
+        crate::options::check_paths(&self.rust_options.options, schema).map_err(Error::Config)?;
         let schema_options = SchemaOptions::from(&self.rust_options.options);
         let mut files = Vec::new();
         let mut owned = Vec::new();
@@ -496,7 +514,11 @@ impl Config {
         if self.check && !changes.is_empty() {
             return Err(Error::Stale(changes));
         }
-        Ok(Report { loaded, changes })
+        Ok(Report {
+            loaded,
+            changes,
+            outputs: files.len(),
+        })
     }
 }
 

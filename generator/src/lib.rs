@@ -27,6 +27,7 @@ pub mod parse;
 pub mod rename;
 pub mod resolve;
 pub mod source;
+mod suggest;
 
 pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
 #[cfg(feature = "toml")]

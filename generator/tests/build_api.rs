@@ -155,3 +155,56 @@ fn warnings_become_capped_cargo_warning_lines() {
     assert!(lines.iter().all(|l| !l.contains('\n')));
     assert!(lines[10].contains("5 more warning(s)"), "{}", lines[10]);
 }
+
+/// Attribute paths that name no model or field are errors with a suggestion.
+#[test]
+fn attribute_paths_must_name_something() {
+    let docs = tempfile::tempdir().unwrap();
+    write(docs.path(), "thing.md", DOC);
+    let run = |configure: &dyn Fn(&mut modeldoc::Config)| {
+        let mut config = modeldoc::Config::new();
+        config.input(docs.path()).out_dir(docs.path());
+        configure(&mut config);
+        config
+            .load()
+            .and_then(|l| config.render(&l.schema).map(|_| ()))
+    };
+    let err = run(&|c| {
+        c.type_attribute("Thingy", "#[non_exhaustive]");
+    })
+    .unwrap_err();
+    assert!(matches!(err, modeldoc::Error::Config(_)), "{err}");
+    assert!(
+        err.to_string().contains("path `Thingy` names no type"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("did you mean `Thing`?"), "{err}");
+    let err = run(&|c| {
+        c.field_attribute("Thing.idd", "#[serde(alias = \"x\")]");
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean `Thing.id`?"),
+        "{err}"
+    );
+    let err = run(&|c| {
+        c.field_attribute("Thin.id", "#[serde(alias = \"x\")]");
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean `Thing.id`?"),
+        "{err}"
+    );
+    for ok in [".", "Thing"] {
+        run(&|c| {
+            c.type_attribute(ok, "#[allow(clippy::all)]");
+        })
+        .unwrap_or_else(|e| panic!("{ok}: {e}"));
+    }
+    for ok in [".", ".id", "Thing.id"] {
+        run(&|c| {
+            c.field_attribute(ok, "#[serde(alias = \"x\")]");
+        })
+        .unwrap_or_else(|e| panic!("{ok}: {e}"));
+    }
+}

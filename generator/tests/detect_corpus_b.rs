@@ -3,7 +3,7 @@
 //! Reads `../shared/corpus/<owner>+<repo>/docs` relative to the workspace root;
 //! each repo whose corpus is absent is skipped with a message.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use modeldoc::parse::{detect_doc_set, Dialect};
 

@@ -6,8 +6,6 @@
 //! `../shared/corpus`, not just the same winner. Skips (with a message) when
 //! the corpus is absent.
 
-use std::path::Path;
-
 use modeldoc::parse::{detect, scores, Dialect, Marker};
 
 mod support;

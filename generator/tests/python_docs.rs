@@ -1,7 +1,7 @@
 //! Whole Speakeasy Python doc sets: small synthetic sets (always run) and the
 //! real corpora in `../shared/corpus` (skipped with a message when absent).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use modeldoc::ir::{ModelKind, Type};
 use modeldoc::{Config, Error, Severity};

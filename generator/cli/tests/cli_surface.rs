@@ -288,6 +288,87 @@ fn no_progress_bar_on_a_pipe() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert_eq!(
         err,
-        "modeldoc: 250 docs, 250 models, 0 warning(s), 1 file(s) written\n"
+        "modeldoc: 250 docs, 250 models, 0 warning(s), 1 file(s) written, 0 unchanged\n"
     );
+}
+
+/// The same settings given as CLI flags, in `modeldoc.toml` (read by the CLI, and by
+/// `ConfigFile::load_config` as the xtask and build scripts do) and through `Config`'s
+/// builder give byte-identical outputs.
+#[test]
+fn flags_file_and_config_give_identical_output() {
+    let doc = format!("# Thing\n\nA thing.\n\n## Fields\n\n{HEADER}| `user_id` | *str* | :heavy_check_mark: | Id |\n| `created_at` | [date](https://docs.python.org/3/library/datetime.html#date-objects) | :heavy_minus_sign: | When |\n");
+    let settings =
+        "rename_wire = \"camel\"\nstrict = true\n[options]\ndates = \"chrono\"\nbuilders = true\n";
+    let toml = format!("inputs = [\"docs\"]\n{settings}");
+    let toml = toml.replacen(
+        "strict = true\n",
+        "strict = true\n[output]\nrust = \"file/models.rs\"\nopenapi = \"file/openapi.json\"\n",
+        1,
+    );
+    let dir = dir_with(&[("docs/thing.md", &doc), ("modeldoc.toml", &toml)]);
+    let file_run = run(&["generate"], dir.path(), &[]);
+    assert_eq!(
+        file_run.status.code(),
+        Some(0),
+        "{}",
+        text(&file_run.stderr)
+    );
+    let flags_run = run(
+        &[
+            "generate",
+            "docs",
+            "--config",
+            "/dev/null",
+            "--rename-wire",
+            "camel",
+            "--strict",
+            "--dates",
+            "chrono",
+            "--builders",
+            "--rust",
+            "flags/models.rs",
+            "--openapi",
+            "flags/openapi.json",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(
+        flags_run.status.code(),
+        Some(0),
+        "{}",
+        text(&flags_run.stderr)
+    );
+
+    let base = dir.path();
+    let mut loaded = modeldoc::ConfigFile::load_config(&base.join("modeldoc.toml")).unwrap();
+    loaded
+        .rust_file(base.join("loaded/models.rs"))
+        .openapi(base.join("loaded/openapi.json"));
+    loaded.generate().unwrap();
+    let mut built = modeldoc::Config::new();
+    built
+        .input(base.join("docs"))
+        .rename_wire(modeldoc::RenameWire::Camel)
+        .strict(true)
+        .dates(modeldoc::DateMapping::Chrono)
+        .builders(true)
+        .rust_file(base.join("built/models.rs"))
+        .openapi(base.join("built/openapi.json"))
+        .generate()
+        .unwrap();
+
+    for file in ["models.rs", "openapi.json"] {
+        let read = |d: &str| std::fs::read_to_string(base.join(d).join(file)).unwrap();
+        let from_file = read("file");
+        assert!(from_file.contains("createdAt"), "{from_file}");
+        for other in ["flags", "loaded", "built"] {
+            assert_eq!(
+                read(other),
+                from_file,
+                "{other}/{file} differs from file/{file}"
+            );
+        }
+    }
 }

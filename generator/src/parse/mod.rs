@@ -207,11 +207,15 @@ pub fn parse_document(
     if dialect == Dialect::OpenApiGenerator {
         return openapi_generator::parse(source, &blocks, diags);
     }
+    // Only Java and Ruby render union docs as a bare title; in every other dialect a doc
+    // without a fields, values or members table is not a model (a client options page).
+    let bare_title_is_union = matches!(dialect, Dialect::Java | Dialect::Ruby);
     speakeasy::parse(
         source,
         &blocks,
         dialect.names(),
         dialect.union_members(),
+        bare_title_is_union,
         diags,
     )
 }

@@ -38,6 +38,7 @@ pub fn parse(
     blocks: &[(Block, std::ops::Range<usize>)],
     names: &dyn TypeNames,
     members: UnionMembers,
+    bare_title_is_union: bool,
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let mut refs = Vec::new();
@@ -123,6 +124,16 @@ pub fn parse(
         i = section_end;
     }
 
+    if kind.is_none() && !bare_title_is_union {
+        diags.push(
+            Diagnostic::warning(
+                title_span.clone(),
+                format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` table: not a model doc, skipped"),
+            )
+            .with_snippet(source.line_text(title_span.line)),
+        );
+        return None;
+    }
     let kind = kind.unwrap_or_else(|| {
         // Java and Ruby union docs are a bare title: the members are not in the docs.
         diags.push(
@@ -434,7 +445,9 @@ fn required_marker(cell: &Cell, raw: &str, diags: &mut Diagnostics) -> Option<bo
                     format!("unknown Required marker `{other}`"),
                 )
                 .with_snippet(raw)
-                .with_hint(format!("expected `{CHECK}` or `{MINUS}`")),
+                .with_hint(format!(
+                    "expected `{CHECK}` or `yes` (required), `{MINUS}` or `no` (optional)"
+                )),
             );
             None
         }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 /// A fresh directory under the system temp dir holding `files` (relative path, contents).
+#[allow(dead_code)] // not every test file that includes `support` makes doc sets
 pub fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("modeldoc-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
