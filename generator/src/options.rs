@@ -178,7 +178,13 @@ pub fn check_paths(options: &Options, schema: &crate::ir::Schema) -> Result<(), 
     let is_model = |p: &str| models.iter().any(|(n, i)| p == *n || p == i);
     for a in &options.type_attributes {
         let p = a.path.as_str();
-        if p == "." || is_model(p) || models.iter().any(|(_, i)| p.starts_with(i.as_str())) {
+        // Hoisted items are named after their model: `Pet` + `Status` (+ a number when taken).
+        let hoisted = |i: &str| {
+            p.strip_prefix(i)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| c.is_ascii_uppercase())
+        };
+        if p == "." || is_model(p) || models.iter().any(|(_, i)| hoisted(i)) {
             continue;
         }
         let known: Vec<&str> = models.iter().map(|(_, i)| i.as_str()).collect();

@@ -208,3 +208,17 @@ fn attribute_paths_must_name_something() {
         .unwrap_or_else(|e| panic!("{ok}: {e}"));
     }
 }
+
+/// A type path may name an item hoisted out of a model (`Thing` + `Kind`).
+#[test]
+fn attribute_paths_may_name_hoisted_items() {
+    let docs = tempfile::tempdir().unwrap();
+    write(docs.path(), "thing.md", DOC);
+    let mut config = modeldoc::Config::new();
+    config
+        .input(docs.path())
+        .out_dir(docs.path())
+        .type_attribute("ThingKind", "#[allow(clippy::all)]");
+    let loaded = config.load().unwrap();
+    config.render(&loaded.schema).unwrap();
+}

@@ -372,3 +372,84 @@ fn flags_file_and_config_give_identical_output() {
         }
     }
 }
+
+/// A page without a fields, values or members table (an SDK's client options page, a
+/// guide) is not a model: one warning, no `serde_json::Value` alias; only such pages is an error.
+#[test]
+fn non_model_docs_are_skipped_with_one_warning() {
+    let options_page =
+        "# Option\n\nClient options.\n\n## Example Usage\n\n```python\nfrom sdk import Sdk\n```\n";
+    let dir = dir_with(&[
+        ("docs/thing.md", &good_doc()),
+        ("docs/option.md", options_page),
+    ]);
+    let out = run(
+        &["generate", "docs", "--rust", "models.rs"],
+        dir.path(),
+        &[],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(stderr.contains("docs/option.md:1:1: warning: `Option` has no `## Fields`, `## Values` or `## Supported Types` table: not a model doc, skipped"), "{stderr}");
+    assert!(!stderr.contains("Java"), "{stderr}");
+    let rust = std::fs::read_to_string(dir.path().join("models.rs")).unwrap();
+    assert!(rust.contains("pub struct Thing"), "{rust}");
+    assert!(!rust.contains("pub type Option"), "{rust}");
+    assert!(!rust.contains("serde_json::Value"), "{rust}");
+
+    let dir = dir_with(&[
+        ("docs/option.md", options_page),
+        (
+            "docs/guide.md",
+            "# Guide\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        ),
+    ]);
+    let out = run(&["check", "docs"], dir.path(), &[]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: no model docs found in the input"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("docs/guide.md:1:1: error"), "{stderr}");
+}
+
+/// An empty folder is a configuration error naming it, not a position in it.
+#[test]
+fn an_empty_folder_is_named() {
+    let dir = dir_with(&[]);
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let out = run(&["check", "empty"], dir.path(), &[]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no `*.md` files in `empty`"), "{stderr}");
+    assert!(!stderr.contains("empty:1:1"), "{stderr}");
+}
+
+/// `--check` on up-to-date outputs says how many files it compared.
+#[test]
+fn check_counts_the_files_it_compared() {
+    let dir = dir_with(&[("docs/thing.md", &good_doc())]);
+    let args = [
+        "generate",
+        "docs",
+        "--rust",
+        "out/models.rs",
+        "--json-schema",
+        "out/schemas",
+    ];
+    let out = run(&args, dir.path(), &[]);
+    assert!(
+        text(&out.stderr).contains("2 file(s) written, 0 unchanged"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[&args[..], &["--check"]].concat(), dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("2 file(s) checked, up to date"),
+        "{}",
+        text(&out.stderr)
+    );
+}
