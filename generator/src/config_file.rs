@@ -15,6 +15,9 @@
 //! dates = "chrono"
 //! maps = "indexmap"
 //! ```
+//!
+//! With `merge = true`, each entry of `inputs` is one doc set of the same API
+//! (its SDKs in several languages) and the doc sets are merged ([`crate::merge`]).
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +38,8 @@ pub const FILE_NAME: &str = "modeldoc.toml";
 pub struct ConfigFile {
     /// Doc files or folders (searched recursively for `*.md`).
     pub inputs: Vec<PathBuf>,
+    /// Each entry of `inputs` is its own doc set, and the doc sets are merged.
+    pub merge: bool,
     /// Forces a dialect by name (default: detected per document).
     #[serde(deserialize_with = "dialect_name")]
     pub dialect: Option<Dialect>,
@@ -94,7 +99,11 @@ impl ConfigFile {
     /// Applies inputs, outputs and options to `config`, resolving paths against `base`.
     pub fn apply(&self, config: &mut Config, base: &Path) -> Result<(), Error> {
         for input in &self.inputs {
-            config.input(base.join(input));
+            if self.merge {
+                config.doc_set([base.join(input)]);
+            } else {
+                config.input(base.join(input));
+            }
         }
         self.apply_settings(config);
         self.apply_outputs(config, base);
@@ -208,6 +217,26 @@ mod tests {
         assert_eq!(file.inputs, [PathBuf::from("docs")]);
         assert_eq!(file.options.dates, crate::DateMapping::Jiff);
         assert_eq!(file.options.type_attributes.len(), 1);
+        assert!(!file.merge);
+    }
+
+    #[test]
+    fn merge_makes_each_input_a_doc_set() {
+        let file = ConfigFile::parse("inputs = [\"py\", \"go\"]\nmerge = true\n", "t").unwrap();
+        let mut config = Config::new();
+        file.apply(&mut config, Path::new("base")).unwrap();
+        assert_eq!(
+            config.doc_sets(),
+            [
+                vec![PathBuf::from("base/py")],
+                vec![PathBuf::from("base/go")]
+            ]
+        );
+        let file = ConfigFile::parse("inputs = [\"py\", \"go\"]\n", "t").unwrap();
+        let mut config = Config::new();
+        file.apply(&mut config, Path::new("base")).unwrap();
+        assert_eq!(config.doc_sets().len(), 1);
+        assert!(err("merge = \"yes\"\n").contains("invalid type"));
     }
 
     #[test]

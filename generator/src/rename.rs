@@ -143,6 +143,7 @@ mod tests {
                 default: None,
                 read_only: false,
                 span: span(),
+                provenance: None,
             })
             .collect();
         Schema {
@@ -155,6 +156,7 @@ mod tests {
                     additional_properties: None,
                 }),
                 span: span(),
+                provenance: None,
             }],
         }
     }

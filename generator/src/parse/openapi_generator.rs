@@ -196,6 +196,7 @@ pub fn parse(
             deprecated: false,
             kind: kind.unwrap_or(ModelKind::Alias { ty: Type::Any }),
             span: title_span,
+            provenance: None,
         },
         refs,
     })
@@ -300,6 +301,7 @@ fn properties(
             default,
             read_only: notes.read_only,
             span: row.span.clone(),
+            provenance: None,
         });
     }
     check_rows(table, diags);

@@ -153,6 +153,7 @@ pub fn parse(
             deprecated,
             kind,
             span: title_span,
+            provenance: None,
         },
         refs,
     })
@@ -359,6 +360,7 @@ fn field_row(
         default: None,
         read_only: false,
         span: row.span.clone(),
+        provenance: None,
     })
 }
 
