@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
@@ -52,12 +52,23 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Input(d) => {
-                write!(f, "{d}")?;
+                // Errors only, and first: a build script's `Error: ` label must name the
+                // real error, not a warning it caused (refs to a doc left out dangle).
+                for e in d.iter().filter(|d| d.is_error()) {
+                    writeln!(f, "{e}")?;
+                }
                 write!(
                     f,
                     "modeldoc: {} error(s); no file was written",
                     d.error_count()
-                )
+                )?;
+                match d.warning_count() {
+                    0 => Ok(()),
+                    n => write!(
+                        f,
+                        " ({n} warning(s) not shown: fix the errors first, or see them all with `modeldoc check`)"
+                    ),
+                }
             }
             Error::Io(e) => write!(f, "modeldoc: {e}"),
             Error::Stale(changes) => {
@@ -149,6 +160,8 @@ pub struct Report {
     pub loaded: Loaded,
     /// Files created, updated or removed (in check mode: that would be).
     pub changes: Vec<Change>,
+    /// Output files rendered: written, left as they were, or (in check mode) compared.
+    pub outputs: usize,
 }
 
 /// Configures and runs generation.
@@ -164,7 +177,8 @@ pub struct Config {
     json_schema: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     check: bool,
-    cargo: bool,
+    cargo: Option<bool>,
+    cargo_warnings: Option<bool>,
     rust_options: rust::RustOptions,
     openapi_options: openapi::OpenApiOptions,
     progress: Option<ProgressFn>,
@@ -378,19 +392,45 @@ impl Config {
         self
     }
 
-    /// Prints `cargo:rerun-if-changed` lines for every input (set automatically under build scripts).
+    /// Prints build-script output: a `cargo:rerun-if-changed` line per input and a
+    /// `cargo:warning` line per warning. Default: on when run by cargo as a build script
+    /// (`OUT_DIR` and `CARGO_MANIFEST_DIR` set), off otherwise; `false` turns it off there too.
     pub fn emit_rerun_if_changed(&mut self, on: bool) -> &mut Self {
-        self.cargo = on;
+        self.cargo = Some(on);
+        self
+    }
+
+    /// Prints each warning of a successful load as a `cargo:warning=` line. Default: as
+    /// [`Config::emit_rerun_if_changed`] (on under a build script); `false` keeps a build
+    /// script whose docs warn on purpose (test fixtures) quiet.
+    pub fn cargo_warnings(&mut self, on: bool) -> &mut Self {
+        self.cargo_warnings = Some(on);
         self
     }
 
     /// Reads, parses and resolves every input document.
+    ///
+    /// Under a build script (see [`Config::emit_rerun_if_changed`]) the warnings of a
+    /// successful load are printed as `cargo:warning=` lines, which cargo shows.
     pub fn load(&self) -> Result<Loaded, Error> {
         let loaded = self.load_partial()?;
         if loaded.diagnostics.has_errors() {
             return Err(Error::Input(loaded.diagnostics));
         }
+        if self.cargo_warnings.unwrap_or_else(|| self.under_cargo()) {
+            for line in cargo_warnings(&loaded) {
+                println!("{line}");
+            }
+        }
         Ok(loaded)
+    }
+
+    /// Whether this runs in a build script (or was told to act as if).
+    fn under_cargo(&self) -> bool {
+        self.cargo.unwrap_or_else(|| {
+            std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        })
     }
 
     /// Like [`Config::load`], but input errors do not fail: documents with
@@ -468,21 +508,21 @@ impl Config {
     /// Reads, parses and resolves one doc set.
     fn load_doc_set(&self, inputs: &[PathBuf]) -> Result<DocSetLoad, Error> {
         let files = collect_markdown(inputs)?;
-        if self.cargo
-            || std::env::var_os("OUT_DIR").is_some()
-                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
-        {
-            // Folders too, so that adding or removing a doc reruns the build script.
-            let folders: std::collections::BTreeSet<&Path> =
-                files.iter().filter_map(|f| f.parent()).collect();
+        if files.is_empty() {
+            let inputs: Vec<String> = inputs
+                .iter()
+                .map(|i| format!("`{}`", i.display()))
+                .collect();
+            return Err(Error::Config(format!(
+                "no `*.md` files in {}: give the folder of the SDK's model docs (for a Speakeasy SDK, `docs/models`)",
+                inputs.join(", ")
+            )));
+        }
+        if self.under_cargo() {
+            // One line per input: cargo scans a folder for any file (or subfolder) newer
+            // than the last build, so editing, adding or removing a doc reruns the script.
             for input in inputs {
                 println!("cargo:rerun-if-changed={}", input.display());
-            }
-            for folder in folders.iter().filter(|d| !inputs.iter().any(|i| i == *d)) {
-                println!("cargo:rerun-if-changed={}", folder.display());
-            }
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.display());
             }
         }
         let mut diagnostics = Diagnostics::default();
@@ -498,8 +538,9 @@ impl Config {
             &mut diagnostics,
         );
         if docs.is_empty() && !diagnostics.has_errors() {
+            // A position in a file that was read (the input may be a folder).
             let span = crate::source::Span {
-                file: inputs[0].display().to_string().into(),
+                file: files[0].display().to_string().into(),
                 line: 1,
                 column: 1,
             };
@@ -525,6 +566,7 @@ impl Config {
             .options
             .validate()
             .map_err(Error::Config)?;
+        crate::options::check_paths(&self.rust_options.options, schema).map_err(Error::Config)?;
         let schema_options = SchemaOptions::from(&self.rust_options.options);
         let mut files = Vec::new();
         let mut owned = Vec::new();
@@ -544,7 +586,7 @@ impl Config {
         // The three outputs are independent: render them concurrently.
         let mut openapi_options = self.openapi_options.clone();
         openapi_options.schema = schema_options;
-        let (rust_files, (openapi_doc, schemas)) = rayon::join(
+        let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
@@ -560,7 +602,7 @@ impl Config {
                 None => Vec::new(),
             },
             || {
-                rayon::join(
+                crate::par::join(
                     || {
                         self.openapi
                             .as_ref()
@@ -612,8 +654,50 @@ impl Config {
         if self.check && !changes.is_empty() {
             return Err(Error::Stale(changes));
         }
-        Ok(Report { loaded, changes })
+        Ok(Report {
+            loaded,
+            changes,
+            outputs: files.len(),
+        })
     }
+}
+
+/// At most this many `cargo:warning=` lines; the rest are counted in one more line.
+pub const CARGO_WARNINGS: usize = 10;
+
+/// The `cargo:warning=` lines for a load: one per warning (its headline,
+/// `path:line:col: warning: message`; cargo shows one line each), at most
+/// [`CARGO_WARNINGS`], then one line counting the rest.
+///
+/// The dialect's limitations ([`Loaded::limitations`]) are left out: they are
+/// facts about the doc format, the same on every build, not problems with the
+/// docs (`modeldoc check` lists them).
+pub fn cargo_warnings(loaded: &Loaded) -> Vec<String> {
+    let limitation_messages: Vec<String> = loaded
+        .limitations
+        .iter()
+        .map(|(d, l)| limitation_message(*d, l))
+        .collect();
+    let warnings: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error() && !limitation_messages.contains(&d.message))
+        .collect();
+    let mut lines: Vec<String> = warnings
+        .iter()
+        .take(CARGO_WARNINGS)
+        .map(|d| {
+            let text = d.to_string();
+            format!("cargo:warning={}", text.lines().next().unwrap_or_default())
+        })
+        .collect();
+    if warnings.len() > CARGO_WARNINGS {
+        lines.push(format!(
+            "cargo:warning=modeldoc: {} more warning(s); `modeldoc check` lists them all, `Config::strict(true)` fails on them",
+            warnings.len() - CARGO_WARNINGS
+        ));
+    }
+    lines
 }
 
 /// One doc set, read, parsed and resolved.
@@ -669,7 +753,7 @@ fn load_docs(
     diags: &mut Diagnostics,
 ) -> Load {
     // Build the detection automaton while the files are read, not after.
-    let (read, ()) = rayon::join(
+    let (read, ()) = crate::par::join(
         || {
             files
                 .par_iter()
@@ -773,13 +857,18 @@ fn report_limitations(
                 continue;
             }
             diags.push(
-                crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
+                crate::Diagnostic::warning(source.span(0), limitation_message(d, limitation))
                     .with_hint("a limitation of the dialect, reported once per doc set"),
             );
             reported.push((d, limitation));
         }
     }
     reported
+}
+
+/// The warning message of a dialect's limitation.
+fn limitation_message(dialect: Dialect, limitation: &Limitation) -> String {
+    format!("{dialect} docs: {limitation}")
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 /// One file to produce.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{for_each_type_mut, Model, ModelKind, Schema, Type, Union};

@@ -6,9 +6,9 @@
 //! `../shared/corpus`, not just the same winner. Skips (with a message) when
 //! the corpus is absent.
 
-use std::path::Path;
-
 use modeldoc::parse::{detect, scores, Dialect, Marker};
+
+mod support;
 
 /// Non-overlapping occurrences of `marker`, left to right, that it accepts.
 fn reference_count(text: &str, marker: &Marker) -> u32 {
@@ -50,14 +50,10 @@ fn reference_detect(text: &str) -> Option<Dialect> {
 
 #[test]
 fn every_score_of_every_corpus_doc_matches_the_reference() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!(
-            "skipped: corpus not found at {} (scores are still checked by the unit tests)",
-            corpus.display()
-        );
+    let Some(corpus) = support::corpus("every_score_of_every_corpus_doc_matches_the_reference", "")
+    else {
         return;
-    }
+    };
     let mut repos: Vec<_> = std::fs::read_dir(&corpus)
         .expect("corpus readable")
         .flatten()

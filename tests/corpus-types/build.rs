@@ -45,6 +45,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
 
     let fixtures = root.join("tests/fixtures/docs");
+    println!("cargo:rerun-if-changed={}", fixtures.display());
     let schema = load(&fixtures).unwrap_or_else(|e| panic!("tests/fixtures/docs must load:\n{e}"));
     let mut sets = vec![Set {
         module: "fixtures".into(),
@@ -68,9 +69,9 @@ fn main() {
     let corpus = std::env::var_os("MODELDOC_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
-    println!("cargo:rerun-if-changed={}", corpus.display());
     let mut skipped = Vec::new();
     let corpus_present = corpus.is_dir();
+    rerun_on_corpus_change(&corpus, corpus_present, &out);
     if corpus_present {
         let mut repos: Vec<PathBuf> = std::fs::read_dir(&corpus)
             .expect("corpus directory is readable")
@@ -125,16 +126,35 @@ fn main() {
     .unwrap();
     writeln!(
         glue,
-        "/// Whether `../shared/corpus` was present at build time.\npub const CORPUS_PRESENT: bool = {corpus_present};"
+        "/// Whether `../shared/corpus` was present at build time.\npub const CORPUS_PRESENT: bool = {corpus_present};\n\
+         /// Where the corpus was looked for (`MODELDOC_CORPUS` or `../shared/corpus`).\npub const CORPUS_PATH: &str = {:?};",
+        corpus.display().to_string()
     )
     .unwrap();
     write(&out.join("sets.rs"), &glue);
 }
 
+/// Tells cargo when to run this script again for the corpus.
+///
+/// Cargo reruns a build script when a watched path is newer than its last run, or missing.
+/// With the corpus present its folder is watched (cargo scans it: any file newer than the
+/// last build counts). With the corpus absent, comparing mtimes is not enough: a corpus
+/// that appears later may carry older mtimes than the last build (unpacked or copied with
+/// its times), so a path that is never created is watched too, which makes cargo rerun
+/// the script on every build until the corpus is there.
+fn rerun_on_corpus_change(corpus: &Path, present: bool, out: &Path) {
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    if !present {
+        let never = out.join("rerun-until-the-corpus-appears");
+        println!("cargo:rerun-if-changed={}", never.display());
+    }
+}
+
 /// Loads and resolves a doc folder; the error is the rendered diagnostics.
 fn load(dir: &Path) -> Result<Schema, String> {
     let mut config = modeldoc::Config::new();
-    config.input(dir);
+    // The corpus is watched by `rerun_on_corpus_change`; its warnings are expected.
+    config.input(dir).emit_rerun_if_changed(false);
     config.load().map(|l| l.schema).map_err(|e| e.to_string())
 }
 

@@ -162,16 +162,7 @@ fn a_real_difference_is_unexplained() {
 }
 
 fn corpus_docs(repo: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(repo)
-        .join("docs");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: corpus docs not found at {}", dir.display());
-        None
-    }
+    support::corpus("cross_language", &format!("{repo}/docs"))
 }
 
 /// Glean's Python docs (spec of 2025-05-24) against its Go docs (2025-05-08).

@@ -307,7 +307,7 @@ pub fn prepare_detection() {
 /// dialect also fits (scores above 0) stays with the majority, and a document
 /// with no sign of any dialect gets it too.
 pub fn detect_doc_set(texts: &[&str]) -> Vec<Dialect> {
-    use rayon::prelude::*;
+    use crate::par::prelude::*;
     let scored: Vec<Scores> = texts.par_iter().map(|t| scores(t)).collect();
     let detected: Vec<Option<Dialect>> = scored.iter().map(Scores::best).collect();
     let majority = majority(&detected).unwrap_or(Dialect::Python);

@@ -151,6 +151,11 @@ impl Language for Java {
     fn union_member(&self, _heading: &str, _code: &str) -> Option<String> {
         None
     }
+
+    /// Union docs are a bare title.
+    fn bare_title_is_union(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

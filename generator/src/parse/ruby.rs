@@ -152,6 +152,11 @@ impl Language for Ruby {
         let heading = heading.trim().trim_matches('`').trim();
         (!heading.is_empty()).then(|| heading.to_string())
     }
+
+    /// Union docs are a bare title.
+    fn bare_title_is_union(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

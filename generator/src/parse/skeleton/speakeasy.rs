@@ -35,6 +35,13 @@ pub trait Language: TypeNames {
     fn is_extra_properties_row(&self, name: &str) -> bool {
         additional_properties_row(name)
     }
+
+    /// Whether a document that is only a title is a union whose members the docs
+    /// do not show (Java, Ruby). Elsewhere such a document (a client options
+    /// page) is not a model doc and is skipped with a warning.
+    fn bare_title_is_union(&self) -> bool {
+        false
+    }
 }
 
 /// The additional-properties row as most languages name it: `additionalProperties`
@@ -124,6 +131,16 @@ fn parse_doc(
         }
     }
 
+    if kind.is_none() && !language.bare_title_is_union() {
+        diags.push(
+            Diagnostic::warning(
+                title_span.clone(),
+                format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` table: not a model doc, skipped"),
+            )
+            .with_snippet(source.line_text(title_span.line)),
+        );
+        return None;
+    }
     let kind = kind.unwrap_or_else(|| {
         // Java and Ruby union docs are a bare title: the members are not in the docs.
         diags.push(
@@ -405,7 +422,9 @@ fn required_marker(cell: &Cell, raw: &str, diags: &mut Diagnostics) -> Option<bo
                     format!("unknown Required marker `{other}`"),
                 )
                 .with_snippet(raw)
-                .with_hint(format!("expected `{CHECK}` or `{MINUS}`")),
+                .with_hint(format!(
+                    "expected `{CHECK}` or `yes` (required), `{MINUS}` or `no` (optional)"
+                )),
             );
             None
         }
