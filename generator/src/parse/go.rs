@@ -97,6 +97,10 @@ const LIMITATIONS: &[Limitation] = &[
         "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
     ),
     Limitation::new(
+        &[Loss::ConstValues],
+        "go docs render consts as their base type: the value is lost",
+    ),
+    Limitation::new(
         &[Loss::RequiredDefaults],
         "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
     ),

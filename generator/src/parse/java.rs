@@ -87,6 +87,10 @@ const LIMITATIONS: &[Limitation] = &[
         "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
     ),
     Limitation::new(
+        &[Loss::ConstValues],
+        "java docs render consts as their base type: the value is lost",
+    ),
+    Limitation::new(
         &[Loss::RequiredDefaults],
         "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
     ),
