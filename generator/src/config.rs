@@ -23,9 +23,10 @@ use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
 use crate::parse::{self, Dialect, ParsedDoc};
-use crate::rename::{self, RenameWire};
+use crate::rename::RenameWire;
 use crate::resolve::{self, LoadedDoc};
 use crate::source::SourceFile;
+use crate::wire_names::WireNames;
 
 /// Where the Rust output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +127,7 @@ pub struct Config {
     inputs: Vec<PathBuf>,
     dialect: Option<Dialect>,
     strict: bool,
-    rename_wire: RenameWire,
+    wire_names: WireNames,
     rust: Option<RustOutput>,
     openapi: Option<PathBuf>,
     json_schema: Option<PathBuf>,
@@ -162,9 +163,24 @@ impl Config {
         self
     }
 
-    /// Rewrites every field's wire (JSON) name: as written (default), `snake_case` or `camelCase`.
+    /// How field wire (JSON) names are decided: inferred from the docs (default), as
+    /// written, `snake_case` or `camelCase` (see [`crate::wire_names`]).
     pub fn rename_wire(&mut self, rule: RenameWire) -> &mut Self {
-        self.rename_wire = rule;
+        self.wire_names.rule = rule;
+        self
+    }
+
+    /// Settles one field's wire name: `path` is `Model.field` (the field as its doc
+    /// names it); wins over every rule.
+    pub fn wire_name(&mut self, path: impl Into<String>, wire: impl Into<String>) -> &mut Self {
+        self.wire_names.map.insert(path.into(), wire.into());
+        self
+    }
+
+    /// Learns wire names from sample payloads: a folder of `<Model>.json` files (an
+    /// object or an array of objects each); keys that match no field are reported.
+    pub fn wire_samples(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.wire_names.samples = Some(dir.as_ref().to_path_buf());
         self
     }
 
@@ -374,7 +390,7 @@ impl Config {
             );
         }
         let mut schema = resolve::resolve(docs, &mut diagnostics);
-        rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
+        crate::wire_names::apply(&mut schema, &self.wire_names, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
         }

@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`source`] → [`markdown`] → [`parse`] (one module per dialect) →
-//! [`resolve`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
+//! [`resolve`] → [`wire_names`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
 pub mod compare;
@@ -20,6 +20,7 @@ pub mod parse;
 pub mod rename;
 pub mod resolve;
 pub mod source;
+pub mod wire_names;
 
 pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
 pub use config_file::ConfigFile;
