@@ -18,7 +18,7 @@
 //! print!("{report}");
 //! ```
 
-mod losses;
+pub mod losses;
 mod pair;
 mod render;
 mod types;

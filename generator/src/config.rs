@@ -322,6 +322,12 @@ impl Config {
         self
     }
 
+    /// Enforces only stated facts (see [`Options::strict_types`]).
+    pub fn strict_types(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.strict_types = on;
+        self
+    }
+
     /// Reports loading progress (used by the CLI's progress bar).
     pub fn progress(&mut self, f: impl Fn(usize, usize) + Send + Sync + 'static) -> &mut Self {
         self.progress = Some(ProgressFn(Arc::new(f)));
@@ -431,13 +437,27 @@ impl Config {
         // The three outputs are independent: render them concurrently.
         let mut openapi_options = self.openapi_options.clone();
         openapi_options.schema = schema_options;
+        // The payload readers (Rust, JSON Schema) accept what unstated facts might allow;
+        // the OpenAPI document restates the docs' facts.
+        let lenient_schema;
+        let unstated = |m: &crate::ir::Model| match &m.kind {
+            crate::ir::ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
+            _ => false,
+        };
+        let readers =
+            if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
+                schema
+            } else {
+                lenient_schema = lenient(schema);
+                &lenient_schema
+            };
         let (rust_files, (openapi_doc, schemas)) = rayon::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
-                    contents: rust::emit_single(schema, &self.rust_options),
+                    contents: rust::emit_single(readers, &self.rust_options),
                 }],
-                Some(RustOutput::Dir(dir)) => rust::emit_modules(schema, &self.rust_options)
+                Some(RustOutput::Dir(dir)) => rust::emit_modules(readers, &self.rust_options)
                     .into_iter()
                     .map(|f| OutputFile {
                         path: dir.join(f.path),
@@ -456,7 +476,7 @@ impl Config {
                     || {
                         self.json_schema
                             .as_ref()
-                            .map(|_| json_schema::emit_with(schema, schema_options))
+                            .map(|_| json_schema::emit_with(readers, schema_options))
                     },
                 )
             },
@@ -501,6 +521,20 @@ impl Config {
         }
         Ok(Report { loaded, changes })
     }
+}
+
+/// The schema payload readers are generated from: a field whose nullability its doc
+/// could not show accepts `null` (and writes it back).
+fn lenient(schema: &Schema) -> Schema {
+    let mut out = schema.clone();
+    for m in &mut out.models {
+        if let crate::ir::ModelKind::Object(o) = &mut m.kind {
+            for f in &mut o.fields {
+                f.nullable = f.accepts_null(true);
+            }
+        }
+    }
+    out
 }
 
 /// Reads and parses every file. A document's dialect is forced or detected

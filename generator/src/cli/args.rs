@@ -131,6 +131,9 @@ pub struct OptionFlags {
     /// String enums accept unknown values (an `Other(String)` variant).
     #[arg(long)]
     pub open_enums: bool,
+    /// Enforce only stated facts: fields whose nullability or integer/float split the docs cannot show reject null and keep f64.
+    #[arg(long)]
+    pub strict_types: bool,
 }
 
 fn parse_with<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {

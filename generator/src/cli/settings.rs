@@ -114,5 +114,6 @@ fn apply_flags(config: &mut Config, flags: &OptionFlags) {
     options.builders |= flags.builders;
     options.deny_unknown_fields |= flags.deny_unknown_fields;
     options.open_enums |= flags.open_enums;
+    options.strict_types |= flags.strict_types;
     config.options(options);
 }

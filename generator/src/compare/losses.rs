@@ -61,8 +61,7 @@ impl fmt::Display for Loss {
 ///
 /// Python describes the pydantic style (mid 2024 on); the older dataclasses
 /// style also loses optional fields' nullability (`Optional[T]` means both).
-/// The dialects still being written have only their case convention and, for
-/// Ruby, its empty union docs.
+/// The nullability losses also drive leniency ([`crate::parse::unstated`]).
 pub fn losses(dialect: Dialect) -> &'static [Loss] {
     use Loss::*;
     match dialect {
@@ -75,8 +74,10 @@ pub fn losses(dialect: Dialect) -> &'static [Loss] {
         Dialect::TypeScript => &[Nullability, NumericWidths, IntegerVsNumber, WireCase],
         Dialect::Go => &[OptionalNullability, ContainerNullability, WireCase],
         Dialect::Java => &[UnionMembers, WireCase],
-        Dialect::CSharp | Dialect::Php => &[WireCase],
-        Dialect::Ruby => &[UnionMembers, WireCase],
+        // C# renders `T` for nullable and non-nullable alike; PHP `?T` for optional
+        // fields and `T` for required nullable ones; Ruby `Nilable` for optional fields.
+        Dialect::CSharp | Dialect::Php => &[Nullability, WireCase],
+        Dialect::Ruby => &[OptionalNullability, UnionMembers, WireCase],
         Dialect::OpenApiGenerator => &[],
     }
 }

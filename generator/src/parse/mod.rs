@@ -18,6 +18,7 @@ pub mod ruby;
 pub mod speakeasy;
 pub mod type_expr;
 pub mod typescript;
+pub mod unstated;
 
 use std::fmt;
 use std::str::FromStr;
@@ -204,16 +205,19 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
-    if dialect == Dialect::OpenApiGenerator {
-        return openapi_generator::parse(source, &blocks, diags);
-    }
-    speakeasy::parse(
-        source,
-        &blocks,
-        dialect.names(),
-        dialect.union_members(),
-        diags,
-    )
+    let mut doc = if dialect == Dialect::OpenApiGenerator {
+        openapi_generator::parse(source, &blocks, diags)
+    } else {
+        speakeasy::parse(
+            source,
+            &blocks,
+            dialect.names(),
+            dialect.union_members(),
+            diags,
+        )
+    }?;
+    unstated::mark(&mut doc.model.kind, dialect);
+    Some(doc)
 }
 
 /// Guesses the dialect of one document; `None` when it shows no sign of any

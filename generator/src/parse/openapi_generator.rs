@@ -299,6 +299,7 @@ fn properties(
             examples: Vec::new(),
             default,
             read_only: notes.read_only,
+            unstated: Default::default(),
             span: row.span.clone(),
         });
     }
@@ -712,6 +713,7 @@ mod tests {
             Notes {
                 optional: true,
                 read_only: false,
+                unstated: Default::default(),
                 default: Some("[]".into())
             }
         );

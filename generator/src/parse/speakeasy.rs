@@ -347,6 +347,7 @@ fn field_row(
         examples,
         default: None,
         read_only: false,
+        unstated: Default::default(),
         span: row.span.clone(),
     })
 }

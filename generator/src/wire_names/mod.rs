@@ -175,9 +175,9 @@ pub fn infer(schema: &Schema, ev: &Evidence) -> Inferred {
                 .values()
                 .filter(|(_, s)| Style::of(s) == Some(style))
                 .collect();
-            let habit = |f: &dyn Fn(bool) -> Spelling| {
+            let habit = |f: &dyn Fn(bool) -> Spelling, only: &dyn Fn(&str) -> bool| {
                 let (mut yes, mut no) = (0, 0);
-                for (doc, seen) in &pairs {
+                for (doc, seen) in pairs.iter().filter(|(doc, _)| only(doc)) {
                     let (a, b) = (f(true).apply(doc), f(false).apply(doc));
                     if a != b {
                         yes += usize::from(*seen == a);
@@ -186,17 +186,33 @@ pub fn infer(schema: &Schema, ev: &Evidence) -> Inferred {
                 }
                 yes > no
             };
-            let split_digits = habit(&|on| Spelling {
-                split_digits: on,
-                ..Spelling::plain(style)
-            });
-            let keep_acronyms = habit(&|on| Spelling {
-                keep_acronyms: on,
-                ..Spelling::plain(style)
-            });
+            // Single digits (`line1`, `street_1`) and longer numbers (`brand_100`) are
+            // separate habits: one API can write `line1` and `rate_24h`.
+            let split_digits = habit(
+                &|on| Spelling {
+                    split_digits: on,
+                    ..Spelling::plain(style)
+                },
+                &|doc| style::digit_run(doc).is_some_and(|n| n > 1),
+            );
+            let split_digit = habit(
+                &|on| Spelling {
+                    split_digit: on,
+                    ..Spelling::plain(style)
+                },
+                &|doc| style::digit_run(doc) == Some(1),
+            );
+            let keep_acronyms = habit(
+                &|on| Spelling {
+                    keep_acronyms: on,
+                    ..Spelling::plain(style)
+                },
+                &|_| true,
+            );
             Some(Spelling {
                 style,
                 split_digits,
+                split_digit,
                 keep_acronyms,
             })
         }
@@ -256,7 +272,7 @@ fn inferred_name(inf: &Inferred, ev: &Evidence, doc: &str, mi: usize, fi: usize)
 fn convention(spelling: Spelling, doc: &str) -> String {
     let body = doc.trim_start_matches(['_', '$', '@']);
     if body.is_empty()
-        || Style::of(doc) == Some(spelling.style) && !spelling.split_digits
+        || Style::of(doc) == Some(spelling.style) && !spelling.split_digits && !spelling.split_digit
         || !body.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
         return doc.to_string();
@@ -324,8 +340,11 @@ fn report(schema: &Schema, inf: &Inferred, diags: &mut Diagnostics) {
     let rule = match inf.spelling {
         Some(s) => {
             let mut r = s.style.name().to_string();
+            if s.split_digit {
+                r.push_str(", single digits as words");
+            }
             if s.split_digits {
-                r.push_str(", digits as words");
+                r.push_str(", numbers as words");
             }
             if s.keep_acronyms {
                 r.push_str(", acronyms kept");

@@ -74,8 +74,10 @@ impl fmt::Display for Style {
 pub struct Spelling {
     /// The convention.
     pub style: Style,
-    /// Digits start a word of their own (`brand_100`, not `brand100`).
+    /// Two or more digits start a word of their own (`brand_100`, not `brand100`).
     pub split_digits: bool,
+    /// A single digit starts a word of its own (`street_1`, not `street1`).
+    pub split_digit: bool,
     /// Upper-case words (`ID`, `URL`) keep their case after the first word (`userID`).
     pub keep_acronyms: bool,
 }
@@ -86,6 +88,7 @@ impl Spelling {
         Spelling {
             style,
             split_digits: false,
+            split_digit: false,
             keep_acronyms: false,
         }
     }
@@ -95,8 +98,11 @@ impl Spelling {
         let body = name.trim_start_matches(['_', '$', '@']);
         let prefix = &name[..name.len() - body.len()];
         let mut ws = words(body);
-        if self.split_digits {
-            ws = ws.iter().flat_map(|w| split_digits(w)).collect();
+        if self.split_digits || self.split_digit {
+            ws = ws
+                .iter()
+                .flat_map(|w| split_digits(w, self.split_digit, self.split_digits))
+                .collect();
         }
         if ws.is_empty() {
             return name.to_string();
@@ -165,12 +171,28 @@ pub fn words(name: &str) -> Vec<&str> {
     out
 }
 
-/// `line2` → `line`, `2`; `24h` stays (a word starting with digits is kept whole).
-fn split_digits(w: &str) -> Vec<&str> {
+/// `line2` → `line`, `2` (when `one`), `rate24h` → `rate`, `24h` (when `many`); a word
+/// starting with digits is kept whole.
+fn split_digits(w: &str, one: bool, many: bool) -> Vec<&str> {
     match w.find(|c: char| c.is_ascii_digit()) {
-        Some(i) if i > 0 => vec![&w[..i], &w[i..]],
+        Some(i) if i > 0 => {
+            let run = w[i..].chars().take_while(char::is_ascii_digit).count();
+            if (run == 1 && one) || (run > 1 && many) {
+                vec![&w[..i], &w[i..]]
+            } else {
+                vec![w]
+            }
+        }
         _ => vec![w],
     }
+}
+
+/// How many digits the first digit run of `name`'s words has, where it follows a letter.
+pub fn digit_run(name: &str) -> Option<usize> {
+    words(name).iter().find_map(|w| {
+        let i = w.find(|c: char| c.is_ascii_digit()).filter(|&i| i > 0)?;
+        Some(w[i..].chars().take_while(char::is_ascii_digit).count())
+    })
 }
 
 /// Lower-case letters and digits only: the key names are matched by.
