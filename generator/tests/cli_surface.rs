@@ -117,12 +117,14 @@ fn json_messages_one_object_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    // The error, the note on wire names, the warning.
+    assert_eq!(lines.len(), 3, "{stdout}");
     assert_eq!(lines[0]["severity"], "error");
     assert_eq!(lines[0]["span"]["file"], "./bad.md");
     assert_eq!(lines[0]["span"]["line"], 7);
     assert!(lines[0]["message"].as_str().unwrap().contains(":x:"));
-    assert_eq!(lines[1]["severity"], "warning");
+    assert_eq!(lines[1]["severity"], "note");
+    assert_eq!(lines[2]["severity"], "warning");
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 }
 
@@ -286,8 +288,15 @@ fn no_progress_bar_on_a_pipe() {
     let out = run(&["generate", "docs", "--rust", "m.rs"], dir.path(), &[]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
+    // One note (the inferred wire names) and the summary; no progress bar.
+    assert!(
+        err.ends_with("\nmodeldoc: 250 docs, 250 models, 0 warning(s), 1 file(s) written\n"),
+        "{err}"
+    );
+    assert!(!err.contains('\r'), "{err}");
     assert_eq!(
-        err,
-        "modeldoc: 250 docs, 250 models, 0 warning(s), 1 file(s) written\n"
+        err.lines().filter(|l| l.contains("note:")).count(),
+        1,
+        "{err}"
     );
 }

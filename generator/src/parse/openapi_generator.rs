@@ -713,7 +713,6 @@ mod tests {
             Notes {
                 optional: true,
                 read_only: false,
-                unstated: Default::default(),
                 default: Some("[]".into())
             }
         );

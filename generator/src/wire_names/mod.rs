@@ -317,7 +317,11 @@ fn set_names(
     }
 }
 
-/// The one-line report, and a warning where the evidence is weak.
+/// How a user settles wire names the docs do not show.
+const SETTLE: &str = "check one real payload; set the rule with --rename-wire snake|camel|as-is (rename_wire in modeldoc.toml), single fields with --wire-name Model.field=name ([wire_names]), or learn them with --wire-samples DIR";
+
+/// The one-line report, and a warning where the evidence is weak (some, or none while
+/// names are changed).
 fn report(schema: &Schema, inf: &Inferred, diags: &mut Diagnostics) {
     let Some(first) = schema.models.first() else {
         return;
@@ -361,14 +365,19 @@ fn report(schema: &Schema, inf: &Inferred, diags: &mut Diagnostics) {
             votes.join(", ")
         )
     };
-    diags.push(Diagnostic::note(
-        span.clone(),
-        format!("wire names: {rule}, {why}"),
-    ));
-    if inf.weak {
+    let mut note = Diagnostic::note(span.clone(), format!("wire names: {rule}, {why}"));
+    if total == 0 && inf.spelling.is_none() {
+        // Nothing seen and nothing changed: say how to settle it, without a warning.
+        note = note.with_hint(SETTLE);
+    }
+    diags.push(note);
+    if inf.weak && (total > 0 || inf.spelling.is_some()) {
         diags.push(
-            Diagnostic::warning(span, format!("wire names: little evidence of the API's naming convention; using {rule}"))
-                .with_hint("check one real payload; set the rule with --rename-wire snake|camel|as-is (rename_wire in modeldoc.toml), single fields with --wire-name Model.field=name ([wire_names]), or learn them with --wire-samples DIR"),
+            Diagnostic::warning(
+                span,
+                format!("wire names: little evidence of the API's naming convention; using {rule}"),
+            )
+            .with_hint(SETTLE),
         );
     }
 }
