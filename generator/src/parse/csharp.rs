@@ -65,7 +65,7 @@ impl TypeNames for CSharp {
 /// What C# docs cannot express (see [`super::Dialect::limitations`]).
 pub const LIMITATIONS: &[&str] = &[
     "nullability is never rendered, so no field is marked nullable",
-    "the Field column holds PascalCase SDK property names, not the JSON names",
+    "the Field column holds PascalCase SDK property names, not the JSON names; those are inferred (see the `wire names` note)",
     "consts render as their base type: the value is lost",
     "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
 ];

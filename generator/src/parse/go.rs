@@ -18,7 +18,7 @@ pub struct Go;
 /// What Go docs cannot express, reported once per doc set.
 pub const LIMITATIONS: &[&str] = &[
     "go docs mark optional and nullable with the same pointer; an optional field's nullability is not recovered",
-    "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
+    "go docs show PascalCase Go field names, not JSON property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 

@@ -18,7 +18,7 @@ pub struct Java;
 /// What Java docs cannot express, reported once per doc set.
 pub const LIMITATIONS: &[&str] = &[
     "java union docs are empty (title only); union members are not recovered and unions become any JSON value",
-    "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
+    "java docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 

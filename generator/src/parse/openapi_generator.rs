@@ -89,7 +89,7 @@ impl TypeNames for OpenApiGenerator {
 /// What openapi-generator docs cannot express (see [`super::Dialect::limitations`]).
 pub const LIMITATIONS: &[&str] = &[
     "inline enums and consts render as their base type (`**string**`)",
-    "python docs show no nullability marker; Go property names are SDK names, not wire names",
+    "python docs show no nullability marker; Go property names are SDK names, not wire names (those are inferred: see the `wire names` note)",
     "Go docs carry no model descriptions (their `## Methods` section is getter/setter boilerplate)",
     "oneOf/anyOf models render as the flattened properties of their members",
 ];

@@ -70,7 +70,7 @@ pub const LIMITATIONS: &[&str] = &[
     "date and date-time both render as `\\DateTime`: only fields with date-only examples become `format: date`, the rest `date-time`",
     "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
     "consts render as their base type: the value is lost",
-    "the Field column holds camelCase SDK property names, not the JSON names",
+    "the Field column holds camelCase SDK property names, not the JSON names; those are inferred (see the `wire names` note)",
 ];
 
 /// How strongly a document looks like Speakeasy PHP docs.

@@ -19,7 +19,7 @@ pub struct TypeScript;
 pub const LIMITATIONS: &[&str] = &[
     "typescript docs do not mark nullable fields; nullability is recovered only where an Example Usage sets a field to null",
     "typescript docs write every number as `number`; integer vs number and int32/int64/float/double formats are not recovered",
-    "typescript docs show camelCase SDK property names; JSON names in another case (`utm_source`) are not recovered",
+    "typescript docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
 ];
 
