@@ -14,6 +14,9 @@
 //! [options]
 //! dates = "chrono"
 //! maps = "indexmap"
+//!
+//! [wire_names]                  # settles single fields' JSON names
+//! "User.userID" = "user_id"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -37,8 +40,12 @@ pub struct ConfigFile {
     pub dialect: Option<String>,
     /// Turns warnings into errors.
     pub strict: bool,
-    /// Rewrites field wire names: `as-is` (default), `snake` or `camel`.
+    /// How field wire names are decided: `infer` (default), `as-is`, `snake` or `camel`.
     pub rename_wire: Option<String>,
+    /// `"Model.field" = "wireName"`: one field's wire name, settled by hand.
+    pub wire_names: std::collections::BTreeMap<String, String>,
+    /// A folder of sample payloads (`<Model>.json`) to learn wire names from.
+    pub wire_samples: Option<PathBuf>,
     /// Where outputs go.
     pub output: Outputs,
     /// Type mappings, derives and attributes (see [`Options`]).
@@ -101,6 +108,15 @@ impl ConfigFile {
             config.dialect(d.parse().map_err(Error::Config)?);
         }
         config.strict(self.strict);
+        if let Some(r) = &self.rename_wire {
+            config.rename_wire(r.parse().map_err(Error::Config)?);
+        }
+        for (path, wire) in &self.wire_names {
+            config.wire_name(path.clone(), wire.clone());
+        }
+        if let Some(dir) = &self.wire_samples {
+            config.wire_samples(base.join(dir));
+        }
         self.apply_outputs(config, base);
         config.options(self.options.clone());
         Ok(())

@@ -225,3 +225,43 @@ fn outputs_agree_on_wire_names() {
         );
     }
 }
+
+/// The CLI flags and `modeldoc.toml` reach the same settings.
+#[test]
+fn cli_flags_and_config_file_settle_names() {
+    let files = go_docs();
+    let mut refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let toml =
+        "inputs = [\".\"]\nrename_wire = \"snake\"\n[wire_names]\n\"SearchMeta.ID\" = \"_id\"\n";
+    refs.push(("modeldoc.toml", toml));
+    let dir = support::doc_set("wire-cli", &refs);
+    let ir = |args: &[&str]| -> Schema {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_modeldoc"))
+            .arg("ir")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("IR JSON")
+    };
+    let from_file = ir(&[]);
+    assert_eq!(
+        names(&from_file, "SearchMeta"),
+        ["request_id", "create_time", "owner_user_id", "_id"]
+    );
+    let flags = ir(&[
+        "--rename-wire",
+        "infer",
+        "--wire-name",
+        "SearchMeta.CreateTime=created",
+    ]);
+    assert_eq!(
+        names(&flags, "SearchMeta"),
+        ["requestID", "created", "ownerUserId", "_id"]
+    );
+}
