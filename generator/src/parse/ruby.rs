@@ -116,6 +116,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn open_enum_comment_in_example_usage() {
+        let text = "# Strategy\n\n## Example Usage\n\n```ruby\nvalue = Strategy::TICKET\n\n# Open enum: use .deserialize() to create instances from custom string values\ncustom = Strategy.deserialize(\"x\")\n```\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `TICKET` | ticket |\n";
+        let source = crate::source::SourceFile::new("s.md", text);
+        let mut diags = crate::diagnostic::Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::Ruby, &mut diags)
+            .expect("parses");
+        let crate::ir::ModelKind::Enum(e) = doc.model.kind else {
+            panic!("not an enum")
+        };
+        assert!(e.open);
+    }
+
+    #[test]
     fn scalars_both_runtimes() {
         let r = Ruby;
         assert_eq!(r.scalar("::String"), Some(Type::STRING));

@@ -105,10 +105,12 @@ pub fn parse(
             }
             "Values" => {
                 let mut values = enum_values(section, diags);
-                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`.
-                values.open |= body.iter().any(
-                    |(b, _)| matches!(b, Block::Code { text, .. } if text.contains("// Open enum")),
-                );
+                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`,
+                // Ruby `# Open enum: use .deserialize() ...`.
+                values.open |= body.iter().any(|(b, _)| {
+                    matches!(b, Block::Code { text, .. }
+                        if text.contains("// Open enum") || text.contains("# Open enum"))
+                });
                 kind = Some(ModelKind::Enum(values));
             }
             "Supported Types" => {
@@ -560,7 +562,9 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
                     }
                 }
             }
-            Block::Paragraph { text, .. } if text.contains("open enum") => open = true,
+            Block::Paragraph { text, .. } if text.to_ascii_lowercase().contains("open enum") => {
+                open = true
+            }
             _ => {}
         }
     }
