@@ -52,7 +52,7 @@ fn run_set(set: &Set, cases: u32) -> (Vec<String>, usize) {
     for model in &schema.models {
         let round_trip = (set.lookup)(&model.name)
             .unwrap_or_else(|| panic!("{}: no Rust type for {}", set.name, model.name));
-        let doc = json_schema::document(&schema, model);
+        let doc = json_schema::document_value(&schema, model, &Default::default());
         let validator = modeldoc_tests::compile_schema(&doc);
         let mut runner = TestRunner::new(Config {
             cases,
@@ -176,7 +176,11 @@ fn fixture(model: &str) -> (jsonschema::Validator, modeldoc_corpus_types::RoundT
         .find(|s| s.name == "fixtures")
         .expect("fixtures set");
     let schema: Schema = serde_json::from_str(set.ir_json).unwrap();
-    let doc = json_schema::document(&schema, schema.model(model).expect("fixture model"));
+    let doc = json_schema::document_value(
+        &schema,
+        schema.model(model).expect("fixture model"),
+        &Default::default(),
+    );
     (
         modeldoc_tests::compile_schema(&doc),
         (set.lookup)(model).expect("fixture type"),

@@ -45,10 +45,10 @@ pub fn run(docs: &[(&str, &[u8])]) -> Run {
         }
     }
     let schema = resolve::resolve(loaded, &mut diagnostics);
-    let rust = rust::emit_single(&schema, &Default::default());
+    let rust = rust::emit_file(&schema, &Default::default());
     let _ = rust::emit_modules(&schema, &Default::default());
-    let openapi = openapi::emit(&schema, &Default::default());
-    let json_schema_bytes = json_schema::emit(&schema)
+    let openapi = openapi::emit_document(&schema, &Default::default());
+    let json_schema_bytes = json_schema::emit_documents(&schema, &Default::default())
         .iter()
         .map(|(_, s)| s.len())
         .sum();

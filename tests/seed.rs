@@ -22,7 +22,7 @@ fn user_api_key_rust() {
     let schema = specs_schema();
     insta::assert_snapshot!(
         "user_api_key_rust",
-        rust::emit_single(&schema, &Default::default())
+        rust::emit_file(&schema, &Default::default())
     );
 }
 
@@ -31,7 +31,7 @@ fn user_api_key_openapi() {
     let schema = specs_schema();
     insta::assert_snapshot!(
         "user_api_key_openapi",
-        openapi::emit(&schema, &Default::default())
+        openapi::emit_document(&schema, &Default::default())
     );
 }
 
@@ -39,7 +39,7 @@ fn user_api_key_openapi() {
 fn user_api_key_json_schema() {
     let schema = specs_schema();
     let model = schema.model("UserAPIKey").expect("seed model");
-    let doc = json_schema::document(&schema, model);
+    let doc = json_schema::document_value(&schema, model, &Default::default());
     insta::assert_snapshot!("user_api_key_json_schema", modeldoc::emit::to_json(&doc));
 }
 
@@ -48,7 +48,7 @@ fn output_is_deterministic() {
     let a = rust::emit_modules(&specs_schema(), &Default::default());
     let b = rust::emit_modules(&specs_schema(), &Default::default());
     assert_eq!(a, b);
-    let a = openapi::emit(&specs_schema(), &Default::default());
-    let b = openapi::emit(&specs_schema(), &Default::default());
+    let a = openapi::emit_document(&specs_schema(), &Default::default());
+    let b = openapi::emit_document(&specs_schema(), &Default::default());
     assert_eq!(a, b);
 }

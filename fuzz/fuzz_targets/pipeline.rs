@@ -28,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let schema = resolve::resolve(docs, &mut diags);
-    let _ = rust::emit_single(&schema, &Default::default());
+    let _ = rust::emit_file(&schema, &Default::default());
     let _ = rust::emit_modules(&schema, &Default::default());
-    let _ = openapi::emit(&schema, &Default::default());
-    let _ = json_schema::emit(&schema);
+    let _ = openapi::emit_document(&schema, &Default::default());
+    let _ = json_schema::emit_documents(&schema, &Default::default());
 });

@@ -72,14 +72,14 @@ fn type_cell(cell: &str) -> Result<type_expr::Expr, type_expr::ExprError> {
 fn emit_rust_one_model(b: Bencher) {
     let schema = seed_schema();
     let options = rust::RustOptions::default();
-    b.bench(|| rust::emit_single(black_box(&schema), &options));
+    b.bench(|| rust::emit_file(black_box(&schema), &options));
 }
 
 /// One model → its JSON Schema document, pretty-printed.
 #[divan::bench]
 fn emit_json_schema_one_model(b: Bencher) {
     let schema = seed_schema();
-    b.bench(|| json_schema::emit(black_box(&schema)));
+    b.bench(|| json_schema::emit_documents(black_box(&schema), &Default::default()));
 }
 
 /// One model → the OpenAPI document, pretty-printed.
@@ -87,5 +87,5 @@ fn emit_json_schema_one_model(b: Bencher) {
 fn emit_openapi_one_model(b: Bencher) {
     let schema = seed_schema();
     let options = openapi::OpenApiOptions::default();
-    b.bench(|| openapi::emit(black_box(&schema), &options));
+    b.bench(|| openapi::emit_document(black_box(&schema), &options));
 }

@@ -455,7 +455,7 @@ impl Config {
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
-                    contents: rust::emit_single(readers, &self.rust_options),
+                    contents: rust::emit_file(readers, &self.rust_options),
                 }],
                 Some(RustOutput::Dir(dir)) => rust::emit_modules(readers, &self.rust_options)
                     .into_iter()
@@ -471,12 +471,12 @@ impl Config {
                     || {
                         self.openapi
                             .as_ref()
-                            .map(|_| openapi::emit(schema, &openapi_options))
+                            .map(|_| openapi::emit_document(schema, &openapi_options))
                     },
                     || {
                         self.json_schema
                             .as_ref()
-                            .map(|_| json_schema::emit_with(readers, schema_options))
+                            .map(|_| json_schema::emit_documents(readers, &schema_options))
                     },
                 )
             },

@@ -1,7 +1,7 @@
 //! A deprecated enum model must not make the generated code warn: the impls
 //! that name it allow `deprecated`.
 
-use modeldoc::emit::rust::{emit_single, RustOptions};
+use modeldoc::emit::rust::{emit_file, RustOptions};
 use modeldoc::ir::{Enum, EnumValue, Model, ModelKind, Schema};
 use modeldoc::source::SourceFile;
 
@@ -23,7 +23,7 @@ fn deprecated_enum_impls_allow_deprecated() {
             span,
         }],
     };
-    let code = emit_single(&schema, &RustOptions::default());
+    let code = emit_file(&schema, &RustOptions::default());
     for item in ["impl std::fmt::Display", "impl std::str::FromStr"] {
         let at = code.find(item).expect("impl emitted");
         let before = code[..at].trim_end();

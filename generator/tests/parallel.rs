@@ -107,18 +107,18 @@ fn assert_fast_json_schema_path(docs: &Path) {
             closed_objects,
             open_enums,
         };
-        let fast = json_schema::emit_with(schema, options);
+        let fast = json_schema::emit_documents(schema, &options);
         assert_eq!(fast.len(), schema.models.len());
         for (m, (name, text)) in schema.models.iter().zip(&fast) {
             assert_eq!(*name, json_schema::file_name(&m.name));
-            let plain = to_json(&json_schema::document_with(schema, m, options));
+            let plain = to_json(&json_schema::document_value(schema, m, &options));
             assert_eq!(*text, plain, "{name} with {options:?}");
         }
     }
 }
 
 /// `openapi::emit` (bodies serialized in parallel and joined as text) prints what
-/// `to_json(openapi::document(..))` does, on the fixtures, a synthetic set and a corpus
+/// `to_json(openapi::document_value(..))` does, on the fixtures, a synthetic set and a corpus
 /// repo, with and without the schema options.
 #[test]
 fn openapi_text_matches_document() {
@@ -136,8 +136,8 @@ fn openapi_text_matches_document() {
     let empty = modeldoc::ir::Schema::default();
     let options = modeldoc::emit::openapi::OpenApiOptions::default();
     assert_eq!(
-        modeldoc::emit::openapi::emit(&empty, &options),
-        modeldoc::emit::to_json(&modeldoc::emit::openapi::document(&empty, &options))
+        modeldoc::emit::openapi::emit_document(&empty, &options),
+        modeldoc::emit::to_json(&modeldoc::emit::openapi::document_value(&empty, &options))
     );
 }
 
@@ -157,8 +157,8 @@ fn assert_openapi_text(docs: &Path) {
                 open_enums,
             },
         };
-        let text = openapi::emit(schema, &options);
-        let plain = to_json(&openapi::document(schema, &options));
+        let text = openapi::emit_document(schema, &options);
+        let plain = to_json(&openapi::document_value(schema, &options));
         assert!(text == plain, "{} with {options:?}", docs.display());
     }
 }

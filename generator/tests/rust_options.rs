@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use modeldoc::emit::rust::{emit_modules, emit_single, RustOptions};
+use modeldoc::emit::rust::{emit_file, emit_modules, RustOptions};
 use modeldoc::{DateMapping, MapMapping, Options};
 
 fn schema() -> modeldoc::ir::Schema {
@@ -28,7 +28,7 @@ fn tree(options: Options) -> BTreeMap<String, String> {
 
 #[test]
 fn defaults_add_nothing() {
-    let code = emit_single(&schema(), &RustOptions::default());
+    let code = emit_file(&schema(), &RustOptions::default());
     for absent in [
         "Eq, Hash",
         "Default",

@@ -86,7 +86,7 @@ fn main() {
 
     let mut glue = String::new();
     for set in &sets {
-        let code = rust::emit_single(&set.schema, &Default::default());
+        let code = rust::emit_file(&set.schema, &Default::default());
         write(&out.join(format!("{}.rs", set.module)), &code);
         let ir = serde_json::to_string(&set.schema).expect("IR serializes");
         write(&out.join(format!("{}.ir.json", set.module)), &ir);

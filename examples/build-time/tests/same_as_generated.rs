@@ -51,7 +51,7 @@ fn out_dir_file_is_the_single_file_rendering_of_specs() {
     let mut config = modeldoc::Config::new();
     config.input(root().join("specs"));
     let schema = config.load().unwrap().schema;
-    let expected = modeldoc::emit::rust::emit_single(&schema, &Default::default());
+    let expected = modeldoc::emit::rust::emit_file(&schema, &Default::default());
     assert_eq!(OUT_FILE, expected);
 }
 

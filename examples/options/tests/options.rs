@@ -111,8 +111,11 @@ fn full_schema(model: &str) -> jsonschema::Validator {
         closed_objects: true,
         open_enums: true,
     };
-    let doc =
-        modeldoc::emit::json_schema::document_with(&schema, schema.model(model).unwrap(), options);
+    let doc = modeldoc::emit::json_schema::document_value(
+        &schema,
+        schema.model(model).unwrap(),
+        &options,
+    );
     jsonschema::draft202012::options().build(&doc).unwrap()
 }
 

@@ -17,13 +17,8 @@ use crate::ir::{Model, Schema};
 /// The `$schema` URI every document declares.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Builds the JSON Schema document of one model.
-pub fn document(schema: &Schema, model: &Model) -> Value {
-    document_with(schema, model, SchemaOptions::default())
-}
-
-/// Builds the JSON Schema document of one model with options.
-pub fn document_with(schema: &Schema, model: &Model, options: SchemaOptions) -> Value {
+/// Builds the JSON Schema document of one model as a JSON value.
+pub fn document_value(schema: &Schema, model: &Model, options: &SchemaOptions) -> Value {
     let root = model.name.as_str();
     let ref_for = |name: &str| {
         if name == root {
@@ -35,7 +30,7 @@ pub fn document_with(schema: &Schema, model: &Model, options: SchemaOptions) -> 
     let builder = Builder {
         schema,
         ref_for: &ref_for,
-        options,
+        options: *options,
     };
     let defs = dependencies(schema, model)
         .into_iter()
@@ -99,18 +94,15 @@ pub fn dependencies<'a>(schema: &'a Schema, model: &'a Model) -> BTreeSet<&'a st
     seen
 }
 
-/// Every model's document as (file name, pretty JSON), sorted by file name.
-pub fn emit(schema: &Schema) -> Vec<(String, String)> {
-    emit_with(schema, SchemaOptions::default())
-}
-
-/// Every model's document with options, as (file name, pretty JSON).
+/// Every model's document as (file name, pretty JSON with a trailing newline),
+/// in model (name) order.
 ///
-/// The same text as [`document_with`] + [`super::to_json`], built faster: a
+/// The same text as [`document_value`] + [`super::to_json`], built faster: a
 /// model's `$defs` entry is identical in every document that includes it
 /// (unless it refers back to that document's root, where the reference is `#`),
 /// so each entry is serialized once and pasted into the documents that need it.
-pub fn emit_with(schema: &Schema, options: SchemaOptions) -> Vec<(String, String)> {
+pub fn emit_documents(schema: &Schema, options: &SchemaOptions) -> Vec<(String, String)> {
+    let options = *options;
     let shared = Builder {
         schema,
         ref_for: &defs_pointer,
@@ -218,7 +210,7 @@ fn dedent_entry(text: &str) -> String {
     out
 }
 
-/// [`document_with`] of `schema.models[index]` rendered by [`super::to_json`],
+/// [`document_value`] of `schema.models[index]` rendered by [`super::to_json`],
 /// reusing the serialized `$defs` `entries` (indexed like `schema.models`).
 fn document_text(
     schema: &Schema,

@@ -30,7 +30,7 @@ impl Default for OpenApiOptions {
 }
 
 /// Builds the OpenAPI document as a JSON value.
-pub fn document(schema: &Schema, options: &OpenApiOptions) -> Value {
+pub fn document_value(schema: &Schema, options: &OpenApiOptions) -> Value {
     let builder = Builder {
         schema,
         ref_for: &components_pointer,
@@ -44,8 +44,8 @@ pub fn document(schema: &Schema, options: &OpenApiOptions) -> Value {
 }
 
 /// Renders the document as pretty JSON with a trailing newline: the text of
-/// [`document`] + [`super::to_json`], with the models serialized in parallel.
-pub fn emit(schema: &Schema, options: &OpenApiOptions) -> String {
+/// [`document_value`] + [`super::to_json`], with the models serialized in parallel.
+pub fn emit_document(schema: &Schema, options: &OpenApiOptions) -> String {
     let builder = Builder {
         schema,
         ref_for: &components_pointer,

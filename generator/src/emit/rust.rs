@@ -1,27 +1,43 @@
 //! IR → Rust source: serde structs and enums, built with `quote`, checked by
 //! `syn` and formatted by `prettyplease`.
 //!
-//! Emission runs in two steps. [`plan`] decides everything Rust-specific
-//! (identifiers, hoisted inline types, boxing of recursive fields, which std
-//! names must be qualified); [`render`] turns the plan into tokens. The output
-//! needs only `serde` and `serde_json`.
+//! The emitter is layered, each part using only the ones listed before it:
+//!
+//! - [`tokens`]: identifiers, doc comments and other shared token helpers;
+//! - [`types`]: type mapping, IR types → Rust types (std names a model shadows,
+//!   dates, maps);
+//! - [`plan`]: everything Rust-specific decided before rendering (identifiers,
+//!   hoisted inline types, boxing of recursive fields, union order, derives);
+//! - [`render`]: a planned item → tokens;
+//! - this module: the entry points, which lay the items out in one file or a
+//!   module tree and format it.
+//!
+//! The output needs only `serde` and `serde_json` (plus the crates options name).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream};
-use quote::{quote, ToTokens};
+use proc_macro2::TokenStream;
+use quote::quote;
 use rayon::prelude::*;
-use serde_json::Value;
 
 use super::names::{self, Unique};
-use crate::ir::{Field, Format, ModelKind, Schema, Type};
-use crate::options::{DateMapping, MapMapping, Options};
+use crate::ir::Schema;
+use crate::options::Options;
 
-mod builders;
-mod dates;
-mod derives;
-mod open_enum;
-mod rename_all;
+mod plan;
+mod render;
+mod tokens;
+mod types;
+
+#[cfg(test)]
+mod test_ir;
+
+pub use plan::model_idents;
+
+use plan::{plan, Item, Plan};
+use render::nulls;
+use tokens::ident;
+use types::{dates, RefStyle};
 
 /// The preamble of every generated file.
 pub const PREAMBLE: &str =
@@ -46,27 +62,22 @@ pub struct RustFile {
 }
 
 /// Emits every model into one self-contained file.
-pub fn emit_single(schema: &Schema, options: &RustOptions) -> String {
+pub fn emit_file(schema: &Schema, options: &RustOptions) -> String {
     let plan = plan(schema, &options.options);
-    let mut tokens = TokenStream::new();
-    tokens.extend(imports(&plan));
+    let all: Vec<&Item> = plan.items.iter().collect();
+    let mut tokens = render::imports(&plan, &all);
     for item in &plan.items {
-        tokens.extend(render_item(&plan, item, plan.local_refs()));
+        tokens.extend(render::item(&plan, item, RefStyle::Local));
     }
-    if plan.helpers.any() {
-        tokens.extend(helpers_module(&plan.paths, plan.helpers));
-    }
-    if plan.helpers.time {
-        tokens.extend(dates::time_module(plan.options.schemars));
-    }
+    tokens.extend(support_modules(&plan));
     finish(tokens, options)
 }
 
-/// Emits one file per model plus a `mod.rs` that re-exports them all.
+/// Emits one file per model plus a `mod.rs` that declares and re-exports them all.
 pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     let plan = plan(schema, &options.options);
     let mut modules = Unique::default();
-    modules.claim(HELPERS.into());
+    modules.claim(nulls::HELPERS.into());
     if plan.helpers.time {
         modules.claim(dates::MODULE.into());
     }
@@ -74,7 +85,6 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     for item in &plan.items {
         by_owner.entry(&item.owner).or_default().push(item);
     }
-    let refs = plan.super_refs();
     // (module identifier, items): keywords stay raw in `mod r#type;`, which loads `type.rs`.
     let jobs: Vec<(String, &Vec<&Item>)> = by_owner
         .iter()
@@ -86,9 +96,9 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         || {
             jobs.par_iter()
                 .map(|(module, items)| {
-                    let mut tokens = imports_for(&plan, items);
+                    let mut tokens = render::imports(&plan, items);
                     for item in items.iter() {
-                        tokens.extend(render_item(&plan, item, refs));
+                        tokens.extend(render::item(&plan, item, RefStyle::Super));
                     }
                     RustFile {
                         path: format!("{}.rs", names::unraw(module)),
@@ -103,12 +113,7 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
                 let ident = ident(module);
                 mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
             }
-            if plan.helpers.any() {
-                mod_decls.extend(helpers_module(&plan.paths, plan.helpers));
-            }
-            if plan.helpers.time {
-                mod_decls.extend(dates::time_module(plan.options.schemars));
-            }
+            mod_decls.extend(support_modules(&plan));
             RustFile {
                 path: "mod.rs".into(),
                 contents: finish(mod_decls, options),
@@ -118,6 +123,18 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     files.push(mod_rs);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// The helper modules the items need (`serde_nulls`, `dates`), after the items.
+fn support_modules(plan: &Plan) -> TokenStream {
+    let mut tokens = TokenStream::new();
+    if plan.helpers.any() {
+        tokens.extend(nulls::module(&plan.types.paths, plan.helpers));
+    }
+    if plan.helpers.time {
+        tokens.extend(dates::time_module(plan.options.schemars));
+    }
+    tokens
 }
 
 fn finish(tokens: TokenStream, options: &RustOptions) -> String {
@@ -162,1103 +179,40 @@ fn space_items(code: &str, out: &mut String) {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// planning
-// ---------------------------------------------------------------------------------------------
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Everything Rust-specific decided before rendering.
-struct Plan<'a> {
-    items: Vec<Item<'a>>,
-    paths: Paths,
-    /// Which functions of the [`HELPERS`] module fields use.
-    helpers: Helpers,
-    /// IR model name → Rust identifier.
-    idents: BTreeMap<String, String>,
-    /// Type mappings, derives and attributes.
-    options: Options,
-    /// Items (by Rust identifier) whose types all implement `Eq` and `Hash`.
-    eq_hash: BTreeSet<String>,
-    /// Items (by Rust identifier) marked `#[deprecated]`.
-    deprecated: HashSet<String>,
-}
-
-impl Plan<'_> {
-    fn local_refs(&self) -> RefStyle {
-        RefStyle::Local
+    fn spaced(code: &str) -> String {
+        let mut out = String::new();
+        space_items(code, &mut out);
+        out
     }
 
-    fn super_refs(&self) -> RefStyle {
-        RefStyle::Super
-    }
-}
-
-/// How references to other models are written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RefStyle {
-    /// `Other` (single file).
-    Local,
-    /// `super::Other` (module tree).
-    Super,
-}
-
-/// A Rust item to emit.
-struct Item<'a> {
-    ident: String,
-    /// The IR model this item belongs to (hoisted types belong to their model).
-    owner: String,
-    /// The IR model name when the item is the model itself (not a hoisted type).
-    model: Option<String>,
-    doc: Option<String>,
-    deprecated: bool,
-    kind: ItemKind<'a>,
-}
-
-enum ItemKind<'a> {
-    Struct {
-        fields: Vec<PlannedField<'a>>,
-        additional: Option<Type>,
-    },
-    /// Enum of literal values; the flag tells whether it may be opened (not a const).
-    Literals(Vec<(String, Value)>, bool),
-    /// Untagged union: (variant ident, member type).
-    Untagged(Vec<(String, Type)>),
-    Alias(Type),
-}
-
-/// A field to render; borrows the IR field (cloning every field was a measurable cost).
-struct PlannedField<'a> {
-    ident: String,
-    field: &'a Field,
-    /// The type to render (inline enums/unions replaced by hoisted refs).
-    ty: Type,
-    boxed: bool,
-}
-
-/// Paths of std and serde items, qualified where a model name would shadow them.
-struct Paths {
-    shadowed: HashSet<&'static str>,
-}
-
-impl Paths {
-    fn get(&self, name: &'static str) -> TokenStream {
-        let short = ident(name);
-        if !self.shadowed.contains(name) {
-            return quote!(#short);
-        }
-        match name {
-            "Option" => quote!(::std::option::Option),
-            "String" => quote!(::std::string::String),
-            "Vec" => quote!(::std::vec::Vec),
-            "Box" => quote!(::std::boxed::Box),
-            "Result" => quote!(::std::result::Result),
-            "Serialize" => quote!(::serde::Serialize),
-            "Deserialize" => quote!(::serde::Deserialize),
-            _ => quote!(#short),
-        }
+    #[test]
+    fn items_get_a_blank_line_between_them_declarations_stay_together() {
+        let code = "use a::B;\nuse c::D;\npub struct S {\n    x: i64,\n}\npub type T = S;\nmod m;\npub use m::*;\n";
+        assert_eq!(
+            spaced(code),
+            "use a::B;\nuse c::D;\n\npub struct S {\n    x: i64,\n}\n\npub type T = S;\n\nmod m;\npub use m::*;\n"
+        );
     }
 
-    fn as_str(&self, name: &'static str) -> String {
-        if !self.shadowed.contains(name) {
-            return name.to_string();
-        }
-        self.get(name).to_string().replace(' ', "")
-    }
-}
-
-const STD_NAMES: &[&str] = &[
-    "Option",
-    "String",
-    "Vec",
-    "Box",
-    "Result",
-    "Serialize",
-    "Deserialize",
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-];
-
-/// The Rust identifier of every model (IR name → identifier), as the emitted code names them.
-///
-/// For glue code that refers to the generated types (registries, re-exports).
-pub fn model_idents(schema: &Schema) -> BTreeMap<String, String> {
-    let mut unique = Unique::default();
-    claim_model_idents(schema, &mut unique)
-}
-
-fn claim_model_idents(schema: &Schema, unique: &mut Unique) -> BTreeMap<String, String> {
-    schema
-        .models
-        .iter()
-        .map(|m| (m.name.clone(), unique.claim(names::type_name(&m.name))))
-        .collect()
-}
-
-fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
-    let mut cache = names::NameCache::default();
-    let mut unique = Unique::default();
-    let idents = claim_model_idents(schema, &mut unique);
-    let shadowed: HashSet<&'static str> = STD_NAMES
-        .iter()
-        .copied()
-        .filter(|n| idents.values().any(|i| i == n))
-        .collect();
-    let boxed = recursive_edges(schema);
-    let mut items = Vec::new();
-    let mut helpers = Helpers::default();
-    for m in &schema.models {
-        let ident = idents[&m.name].clone();
-        let mut hoisted = Vec::new();
-        let kind = match &m.kind {
-            ModelKind::Object(o) => {
-                let mut field_names = Unique::default();
-                let fields = o
-                    .fields
-                    .iter()
-                    .map(|f| {
-                        let fident = field_names.claim(cache.field_name(&f.wire_name));
-                        let ty = if needs_hoisting(&f.ty) {
-                            let camel = cache.type_name(names::unraw(&fident));
-                            hoist(
-                                &f.ty,
-                                &format!("{ident}{camel}"),
-                                f.description.clone(),
-                                &mut unique,
-                                &mut hoisted,
-                            )
-                        } else {
-                            f.ty.clone()
-                        };
-                        helpers.non_null |= !f.required && !f.nullable;
-                        helpers.double_option |= !f.required && f.nullable;
-                        PlannedField {
-                            boxed: !boxed.is_empty()
-                                && boxed.contains(&(m.name.clone(), f.wire_name.clone())),
-                            ident: fident,
-                            field: f,
-                            ty,
-                        }
-                    })
-                    .collect();
-                let additional = o
-                    .additional_properties
-                    .as_ref()
-                    .map(|t| hoist(t, &format!("{ident}Value"), None, &mut unique, &mut hoisted));
-                ItemKind::Struct { fields, additional }
-            }
-            ModelKind::Enum(e) => ItemKind::Literals(
-                variants(
-                    &mut cache,
-                    e.values
-                        .iter()
-                        .map(|v| (v.name.as_deref(), v.value.clone())),
-                ),
-                true,
-            ),
-            ModelKind::Union(u) => {
-                let members = u
-                    .members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| {
-                        hoist(
-                            t,
-                            &format!("{ident}Member{}", i + 1),
-                            None,
-                            &mut unique,
-                            &mut hoisted,
-                        )
-                    })
-                    .collect::<Vec<_>>();
-                ItemKind::Untagged(union_variants(schema, &members, &idents))
-            }
-            ModelKind::Alias { ty } => match ty {
-                Type::Enum(values) => ItemKind::Literals(
-                    variants(&mut cache, values.iter().map(|v| (None, v.clone()))),
-                    true,
-                ),
-                Type::Const(v) => {
-                    ItemKind::Literals(variants(&mut cache, [(None, v.clone())]), false)
-                }
-                Type::Union(members) => {
-                    let members = members
-                        .iter()
-                        .enumerate()
-                        .map(|(i, t)| {
-                            hoist(
-                                t,
-                                &format!("{ident}Member{}", i + 1),
-                                None,
-                                &mut unique,
-                                &mut hoisted,
-                            )
-                        })
-                        .collect::<Vec<_>>();
-                    ItemKind::Untagged(union_variants(schema, &members, &idents))
-                }
-                other => ItemKind::Alias(hoist(
-                    other,
-                    &format!("{ident}Inner"),
-                    None,
-                    &mut unique,
-                    &mut hoisted,
-                )),
-            },
+    #[test]
+    fn finish_puts_the_preamble_and_header_first() {
+        let options = RustOptions {
+            header: Some("Regenerate: cargo xtask codegen".into()),
+            ..RustOptions::default()
         };
-        items.push(Item {
-            ident,
-            owner: m.name.clone(),
-            model: Some(m.name.clone()),
-            doc: m.description.clone(),
-            deprecated: m.deprecated,
-            kind,
-        });
-        for h in hoisted {
-            let kind = match h.ty {
-                Type::Enum(values) => ItemKind::Literals(
-                    variants(&mut cache, values.iter().map(|v| (None, v.clone()))),
-                    true,
-                ),
-                Type::Const(v) => ItemKind::Literals(variants(&mut cache, [(None, v)]), false),
-                Type::Union(members) => {
-                    ItemKind::Untagged(union_variants(schema, &members, &idents))
-                }
-                other => ItemKind::Alias(other),
-            };
-            items.push(Item {
-                ident: h.ident,
-                owner: m.name.clone(),
-                model: None,
-                doc: h.doc,
-                deprecated: false,
-                kind,
-            });
-        }
-    }
-    helpers.time = options.dates == DateMapping::Time && schema_has_dates(schema);
-    let eq_hash = derives::eq_hash_items(&items, &idents, options);
-    let deprecated = items
-        .iter()
-        .filter(|i| i.deprecated)
-        .map(|i| i.ident.clone())
-        .collect();
-    Plan {
-        deprecated,
-        items,
-        paths: Paths { shadowed },
-        helpers,
-        idents,
-        options: options.clone(),
-        eq_hash,
-    }
-}
-
-/// Whether [`hoist`] would replace anything in `ty`.
-fn needs_hoisting(ty: &Type) -> bool {
-    match ty {
-        Type::Enum(_) | Type::Const(_) | Type::Union(_) => true,
-        Type::Array(t) | Type::Map(t) | Type::Nullable(t) => needs_hoisting(t),
-        _ => false,
-    }
-}
-
-struct Hoisted {
-    ident: String,
-    ty: Type,
-    doc: Option<String>,
-}
-
-/// Replaces inline enums, consts and unions by references to new named items.
-#[allow(clippy::only_used_in_recursion)]
-fn hoist(
-    ty: &Type,
-    name: &str,
-    doc: Option<String>,
-    unique: &mut Unique,
-    out: &mut Vec<Hoisted>,
-) -> Type {
-    match ty {
-        Type::Enum(_) | Type::Const(_) | Type::Union(_) => {
-            let inner = match ty {
-                Type::Union(members) => Type::Union(
-                    members
-                        .iter()
-                        .enumerate()
-                        .map(|(i, m)| hoist(m, &format!("{name}{}", i + 1), None, unique, out))
-                        .collect(),
-                ),
-                other => other.clone(),
-            };
-            let ident = unique.claim(name.to_string());
-            out.push(Hoisted {
-                ident: ident.clone(),
-                ty: inner,
-                doc,
-            });
-            Type::Ref(format!("\0{ident}"))
-        }
-        Type::Array(t) => Type::Array(Box::new(hoist(t, &format!("{name}Item"), doc, unique, out))),
-        Type::Map(t) => Type::Map(Box::new(hoist(
-            t,
-            &format!("{name}Value"),
-            doc,
-            unique,
-            out,
-        ))),
-        Type::Nullable(t) => Type::Nullable(Box::new(hoist(t, name, doc, unique, out))),
-        other => other.clone(),
-    }
-}
-
-/// Variant identifiers for literal values.
-fn variants<'a>(
-    cache: &mut names::NameCache,
-    values: impl IntoIterator<Item = (Option<&'a str>, Value)>,
-) -> Vec<(String, Value)> {
-    let mut unique = Unique::default();
-    values
-        .into_iter()
-        .map(|(name, value)| {
-            let base = match (&value, name) {
-                (_, Some(n)) if !cache.type_name(n).starts_with('_') => cache.type_name(n),
-                (Value::String(s), _) => cache.type_name(s),
-                (Value::Bool(b), _) => cache.type_name(&b.to_string()),
-                (Value::Null, _) => "Null".into(),
-                (other, _) => format!("V{}", other.to_string().replace(['-', '.', '+'], "_")),
-            };
-            let base = if base.starts_with('_') || base == "Unnamed" {
-                format!("V{}", base.trim_start_matches('_'))
-            } else {
-                base
-            };
-            (unique.claim(base), value)
-        })
-        .collect()
-}
-
-/// Variant names and order for an untagged union: the most specific member first.
-fn union_variants(
-    schema: &Schema,
-    members: &[Type],
-    idents: &BTreeMap<String, String>,
-) -> Vec<(String, Type)> {
-    let mut ranked: Vec<(usize, usize, &Type)> = members
-        .iter()
-        .map(|t| {
-            let (rank, weight) = specificity(schema, t);
-            (rank, usize::MAX - weight, t)
-        })
-        .collect();
-    ranked.sort_by_key(|&(r, w, _)| (r, w));
-    let mut unique = Unique::default();
-    ranked
-        .into_iter()
-        .map(|(_, _, t)| (unique.claim(variant_name(t, idents)), t.clone()))
-        .collect()
-}
-
-/// (rank, weight): lower rank is tried first; within a rank, higher weight first.
-fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
-    match t {
-        Type::Const(_) | Type::Enum(_) => (0, 0),
-        Type::Ref(name) if name.starts_with('\0') => (0, 0),
-        // Arrays before structs: serde's derived structs also read an array (by
-        // position), so a struct tried first would capture `[]` meant for the array.
-        Type::Array(_) => (1, 0),
-        Type::Ref(name) => match schema.model(name).map(|m| &m.kind) {
-            Some(ModelKind::Enum(_)) => (0, 0),
-            Some(ModelKind::Object(o)) => {
-                let required = o.fields.iter().filter(|f| f.required).count();
-                (2, required * 1000 + o.fields.len())
-            }
-            _ => (3, 0),
-        },
-        Type::Nullable(inner) => specificity(schema, inner),
-        Type::Integer(_) => (4, 0),
-        Type::Number(_) => (5, 0),
-        Type::Boolean => (6, 0),
-        Type::String(_) => (7, 0),
-        Type::Map(_) => (8, 0),
-        Type::Union(_) => (9, 0),
-        Type::Any => (10, 0),
-    }
-}
-
-fn variant_name(t: &Type, idents: &BTreeMap<String, String>) -> String {
-    match t {
-        Type::String(Some(Format::Date)) => "Date".into(),
-        Type::String(Some(Format::DateTime)) => "DateTime".into(),
-        Type::String(_) => "String".into(),
-        Type::Integer(_) => "Integer".into(),
-        Type::Number(_) => "Number".into(),
-        Type::Boolean => "Boolean".into(),
-        Type::Any => "Any".into(),
-        Type::Array(inner) => format!("ArrayOf{}", variant_name(inner, idents)),
-        Type::Map(inner) => format!("MapOf{}", variant_name(inner, idents)),
-        Type::Ref(name) => match name.strip_prefix('\0') {
-            Some(hoisted) => hoisted.to_string(),
-            None => idents
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| names::type_name(name)),
-        },
-        Type::Nullable(inner) => format!("Nullable{}", variant_name(inner, idents)),
-        Type::Const(_) | Type::Enum(_) | Type::Union(_) => "Value".into(),
-    }
-}
-
-/// Fields whose type refers back to their own model without a `Vec`/map in between: they need a `Box`.
-fn recursive_edges(schema: &Schema) -> HashSet<(String, String)> {
-    // direct (unboxed) edges between models
-    let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for m in &schema.models {
-        let targets = edges.entry(m.name.as_str()).or_default();
-        crate::ir::for_each_type(m, |t| {
-            direct_refs(t, &mut |r| {
-                targets.insert(r);
-            })
-        });
-    }
-    let reaches = |from: &str, to: &str| -> bool {
-        let mut seen = HashSet::new();
-        let mut stack = vec![from];
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
-            }
-            if seen.insert(n) {
-                if let Some(next) = edges.get(n) {
-                    stack.extend(next.iter().copied());
-                }
-            }
-        }
-        false
-    };
-    let mut out = HashSet::new();
-    for m in &schema.models {
-        if let ModelKind::Object(o) = &m.kind {
-            for f in &o.fields {
-                let mut cyclic = false;
-                direct_refs(&f.ty, &mut |r| cyclic |= reaches(r, &m.name));
-                if cyclic {
-                    out.insert((m.name.clone(), f.wire_name.clone()));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Calls `f` on refs reachable without passing through an array or a map.
-fn direct_refs<'a>(t: &'a Type, f: &mut impl FnMut(&'a str)) {
-    match t {
-        Type::Ref(name) => f(name),
-        Type::Nullable(inner) => direct_refs(inner, f),
-        Type::Union(members) => members.iter().for_each(|m| direct_refs(m, f)),
-        _ => {}
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// rendering
-// ---------------------------------------------------------------------------------------------
-
-fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
-}
-
-fn imports(plan: &Plan) -> TokenStream {
-    let all: Vec<&Item> = plan.items.iter().collect();
-    imports_for(plan, &all)
-}
-
-/// `use serde::{Deserialize, Serialize};` unless a model shadows those names.
-fn imports_for(plan: &Plan, items: &[&Item]) -> TokenStream {
-    let derives = items.iter().any(|i| match &i.kind {
-        ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
-        ItemKind::Alias(_) => false,
-        // Non-string and open enums implement serde by hand.
-        ItemKind::Literals(values, openable) => {
-            values.iter().all(|(_, v)| v.is_string()) && !(plan.options.open_enums && *openable)
-        }
-    });
-    if !derives
-        || plan.paths.shadowed.contains("Serialize")
-        || plan.paths.shadowed.contains("Deserialize")
-    {
-        return TokenStream::new();
-    }
-    quote! { use serde::{Deserialize, Serialize}; }
-}
-
-fn doc_attrs(doc: Option<&str>) -> TokenStream {
-    let Some(doc) = doc else {
-        return TokenStream::new();
-    };
-    let mut in_fence = false;
-    let lines = doc.lines().map(|line| {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            in_fence = !in_fence;
-            // Fences without a language would become doctests.
-            if in_fence && trimmed.trim_start_matches('`').trim().is_empty() {
-                return " ```text".to_string();
-            }
-            return format!(" {trimmed}");
-        }
-        if in_fence {
-            format!(" {line}")
-        } else if trimmed.is_empty() {
-            String::new()
-        } else {
-            // Leading indentation would make an indented code block (a doctest).
-            format!(" {trimmed}")
-        }
-    });
-    let lines: Vec<String> = lines.collect();
-    let mut lines = lines;
-    if in_fence {
-        lines.push(" ```".into());
-    }
-    quote! { #( #[doc = #lines] )* }
-}
-
-fn deprecated_attr(deprecated: bool) -> TokenStream {
-    if deprecated {
-        quote!(#[deprecated])
-    } else {
-        TokenStream::new()
-    }
-}
-
-fn render_item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
-    let name = ident(&item.ident);
-    let doc = doc_attrs(item.doc.as_deref());
-    let deprecated = deprecated_attr(item.deprecated);
-    let ser = plan.paths.get("Serialize");
-    let de = plan.paths.get("Deserialize");
-    let options = &plan.options;
-    let attrs = derives::type_attributes(item, options);
-    match &item.kind {
-        ItemKind::Struct {
-            fields: planned,
-            additional,
-        } => {
-            let rule = rename_all::best_rule(
-                rename_all::Target::Field,
-                planned
-                    .iter()
-                    .map(|f| (names::unraw(&f.ident), f.field.wire_name.as_str())),
-            );
-            let fields = planned
-                .iter()
-                .map(|f| render_field(plan, item, f, refs, rule));
-            let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
-            let extra = additional.as_ref().map(|t| {
-                let ty = rust_type(plan, t, refs);
-                let map = map_type(plan, plan.paths.get("String"), ty);
-                let doc = " Properties not listed above.".to_string();
-                quote! {
-                    #[doc = #doc]
-                    #[serde(flatten)]
-                    pub additional_properties: #map,
-                }
-            });
-            let body = braced(fields.chain(extra));
-            let allow = allow_deprecated(plan, item);
-            let more = derives::struct_derives(plan, item, planned);
-            let deny = (options.deny_unknown_fields && additional.is_none())
-                .then(|| quote!(#[serde(deny_unknown_fields)]));
-            let builder = options
-                .builders
-                .then(|| builders::render(plan, item, planned, additional.is_some(), refs));
-            quote! {
-                #doc
-                #deprecated
-                #allow
-                #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
-                #rename_all
-                #deny
-                #attrs
-                pub struct #name #body
-                #builder
-            }
-        }
-        ItemKind::Literals(values, openable) => {
-            if options.open_enums && *openable && values.iter().all(|(_, v)| v.is_string()) {
-                open_enum::render(plan, item, values)
-            } else {
-                render_literals(plan, item, values)
-            }
-        }
-        ItemKind::Untagged(variants) => {
-            let vs = variants.iter().map(|(v, t)| {
-                let v = ident(v);
-                let ty = rust_type(plan, t, refs);
-                quote!(#v(#ty),)
-            });
-            let body = braced(vs);
-            let allow = allow_deprecated(plan, item);
-            let more = derives::union_derives(plan, item);
-            quote! {
-                #doc
-                #deprecated
-                #allow
-                #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
-                #[serde(untagged)]
-                #attrs
-                #[allow(clippy::large_enum_variant)]
-                pub enum #name #body
-            }
-        }
-        ItemKind::Alias(t) => {
-            let ty = rust_type(plan, t, refs);
-            let allow = allow_deprecated(plan, item);
-            quote! {
-                #doc
-                #allow
-                pub type #name = #ty;
-            }
-        }
-    }
-}
-
-/// Fields of a struct that is itself deprecated, that has deprecated fields or
-/// that uses a deprecated type must not warn when derived.
-fn allow_deprecated(plan: &Plan, item: &Item) -> TokenStream {
-    let has_deprecated_field = matches!(&item.kind, ItemKind::Struct { fields, .. } if fields.iter().any(|f| f.field.deprecated));
-    if item.deprecated || has_deprecated_field || uses_deprecated_type(plan, item) {
-        quote!(#[allow(deprecated)])
-    } else {
-        TokenStream::new()
-    }
-}
-
-/// Whether a type the item refers to is a deprecated item.
-fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
-    let deprecated = |t: &Type| {
-        let mut found = false;
-        t.visit(&mut |t| {
-            if let Type::Ref(model) = t {
-                found |= plan
-                    .idents
-                    .get(model)
-                    .is_some_and(|ident| plan.deprecated.contains(ident));
-            }
-        });
-        found
-    };
-    match &item.kind {
-        ItemKind::Struct { fields, additional } => {
-            fields.iter().any(|f| deprecated(&f.ty)) || additional.as_ref().is_some_and(deprecated)
-        }
-        ItemKind::Untagged(variants) => variants.iter().any(|(_, t)| deprecated(t)),
-        ItemKind::Alias(t) => deprecated(t),
-        ItemKind::Literals(..) => false,
-    }
-}
-
-fn render_field(
-    plan: &Plan,
-    item: &Item,
-    f: &PlannedField,
-    refs: RefStyle,
-    rule: Option<&str>,
-) -> TokenStream {
-    let field = &f.field;
-    let name = ident(&f.ident);
-    let doc = doc_attrs(field.description.as_deref());
-    let deprecated = deprecated_attr(field.deprecated);
-    let mut inner = rust_type(plan, &f.ty, refs);
-    if f.boxed {
-        let boxed = plan.paths.get("Box");
-        inner = quote!(#boxed<#inner>);
-    }
-    let option = plan.paths.get("Option");
-    let mut serde_args: Vec<TokenStream> = Vec::new();
-    let wire = &field.wire_name;
-    if !rename_all::names_right(
-        rename_all::Target::Field,
-        rule,
-        names::unraw(&f.ident),
-        wire,
-    ) {
-        serde_args.push(quote!(rename = #wire));
-    }
-    let is_none = format!("{}::is_none", plan.paths.as_str("Option"));
-    let mut schemars_with = None;
-    let ty = match (field.required, field.nullable) {
-        (true, false) => inner,
-        (true, true) => {
-            // Present but possibly null: without `deserialize_with`, serde would accept a missing key.
-            let with = format!("{}::deserialize", plan.paths.as_str("Option"));
-            serde_args.push(quote!(deserialize_with = #with));
-            quote!(#option<#inner>)
-        }
-        (false, nullable) => {
-            // Absent is `None`; an explicit `null` is rejected unless the field is nullable,
-            // where it becomes `Some(None)`.
-            let helper = match refs {
-                RefStyle::Local => HELPERS.to_string(),
-                RefStyle::Super => format!("super::{HELPERS}"),
-            };
-            serde_args.push(quote!(default));
-            serde_args.push(quote!(skip_serializing_if = #is_none));
-            if nullable {
-                let with = format!("{helper}::double_option");
-                serde_args.push(quote!(with = #with));
-                let ty = quote!(#option<#option<#inner>>);
-                // schemars reads serde's `with` as a type; name the real one.
-                schemars_with = plan.options.schemars.then(|| {
-                    let text = ty.to_string();
-                    quote!(#[schemars(with = #text)])
-                });
-                ty
-            } else {
-                let with = format!("{helper}::non_null");
-                serde_args.push(quote!(deserialize_with = #with));
-                quote!(#option<#inner>)
-            }
-        }
-    };
-    let serde = if serde_args.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(#[serde( #( #serde_args ),* )])
-    };
-    let attrs = derives::field_attributes(item, f, &plan.options);
-    let mut out = doc;
-    out.extend([deprecated, serde]);
-    out.extend(schemars_with);
-    out.extend(attrs);
-    out.extend(quote!(pub #name: #ty,));
-    out
-}
-
-/// `{ parts... }`, moving the streams in: interpolating a `TokenStream` with
-/// `quote!` copies every token, a `Group` is shared.
-fn braced(parts: impl IntoIterator<Item = TokenStream>) -> Group {
-    let mut body = TokenStream::new();
-    body.extend(parts);
-    Group::new(Delimiter::Brace, body)
-}
-
-fn rust_type(plan: &Plan, t: &Type, refs: RefStyle) -> TokenStream {
-    let string = plan.paths.get("String");
-    match t {
-        Type::String(Some(format @ (Format::Date | Format::DateTime))) => {
-            dates::rust_type(plan.options.dates, *format, refs).unwrap_or(string)
-        }
-        Type::String(_) => string,
-        Type::Integer(Some(Format::Int32)) => quote!(i32),
-        Type::Integer(_) => quote!(i64),
-        Type::Number(_) => quote!(f64),
-        Type::Boolean => quote!(bool),
-        Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => quote!(serde_json::Value),
-        Type::Array(inner) => {
-            let vec = plan.paths.get("Vec");
-            let inner = rust_type(plan, inner, refs);
-            quote!(#vec<#inner>)
-        }
-        Type::Map(inner) => {
-            let inner = rust_type(plan, inner, refs);
-            map_type(plan, string, inner)
-        }
-        Type::Nullable(inner) => {
-            let option = plan.paths.get("Option");
-            let inner = rust_type(plan, inner, refs);
-            quote!(#option<#inner>)
-        }
-        Type::Ref(name) => {
-            let (id, hoisted) = match name.strip_prefix('\0') {
-                Some(h) => (h.to_string(), true),
-                None => (
-                    plan.idents
-                        .get(name)
-                        .cloned()
-                        .unwrap_or_else(|| names::type_name(name)),
-                    false,
-                ),
-            };
-            let id = ident(&id);
-            if refs == RefStyle::Super && !hoisted {
-                quote!(super::#id)
-            } else {
-                quote!(#id)
-            }
-        }
-    }
-}
-
-/// The configured map type with `String` keys.
-fn map_type(plan: &Plan, key: TokenStream, value: TokenStream) -> TokenStream {
-    match plan.options.maps {
-        MapMapping::BTreeMap => quote!(std::collections::BTreeMap<#key, #value>),
-        MapMapping::HashMap => quote!(std::collections::HashMap<#key, #value>),
-        MapMapping::IndexMap => quote!(indexmap::IndexMap<#key, #value>),
-    }
-}
-
-/// Whether any model uses a `date` or `date-time` string.
-fn schema_has_dates(schema: &Schema) -> bool {
-    fn has(t: &Type) -> bool {
-        match t {
-            Type::String(f) => matches!(f, Some(Format::Date | Format::DateTime)),
-            Type::Array(t) | Type::Map(t) | Type::Nullable(t) => has(t),
-            Type::Union(ms) => ms.iter().any(has),
-            _ => false,
-        }
-    }
-    let mut found = false;
-    for m in &schema.models {
-        crate::ir::for_each_type(m, |t| found |= has(t));
-    }
-    found
-}
-
-fn render_literals(plan: &Plan, item: &Item, values: &[(String, Value)]) -> TokenStream {
-    let name = ident(&item.ident);
-    let doc = doc_attrs(item.doc.as_deref());
-    let deprecated = deprecated_attr(item.deprecated);
-    // The impls below name the variants of a deprecated enum.
-    let allow = allow_deprecated(plan, item);
-    let ser = plan.paths.get("Serialize");
-    let de = plan.paths.get("Deserialize");
-    let string = plan.paths.get("String");
-    let result = plan.paths.get("Result");
-    let all_strings = values.iter().all(|(_, v)| v.is_string());
-    let idents: Vec<Ident> = values.iter().map(|(v, _)| ident(v)).collect();
-    let texts: Vec<String> = values
-        .iter()
-        .map(|(_, v)| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .collect();
-    let derive_serde = if all_strings {
-        quote!(#ser, #de,)
-    } else {
-        TokenStream::new()
-    };
-    let rule = if all_strings {
-        let names = values.iter().zip(&texts);
-        let names = names.map(|((v, _), text)| (names::unraw(v), text.as_str()));
-        rename_all::best_rule(rename_all::Target::Variant, names)
-    } else {
-        None
-    };
-    let variants = values
-        .iter()
-        .zip(&idents)
-        .zip(&texts)
-        .map(|(((v, _), id), text)| {
-            let named =
-                rename_all::names_right(rename_all::Target::Variant, rule, names::unraw(v), text);
-            if all_strings && !named {
-                quote!(#[serde(rename = #text)] #id,)
-            } else {
-                quote!(#id,)
-            }
-        });
-    let body = braced(variants);
-    let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
-    let attrs = derives::type_attributes(item, &plan.options);
-    let schemars = (plan.options.schemars && all_strings).then(|| quote!(schemars::JsonSchema,));
-    let mut out = quote! {
-        #doc
-        #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde #schemars)]
-        #rename_all
-        #attrs
-        pub enum #name #body
-    };
-    if plan.options.schemars && !all_strings {
-        let json: Vec<Value> = values.iter().map(|(_, v)| v.clone()).collect();
-        out.extend(derives::manual_json_schema(
-            &item.ident,
-            &serde_json::json!({ "enum": json }),
-        ));
-    }
-    if !all_strings {
-        let json: Vec<TokenStream> = values.iter().map(|(_, v)| json_literal(v)).collect();
-        let eq: Vec<TokenStream> = values.iter().map(|(_, v)| json_comparand(v)).collect();
-        let expected = format!("one of {}", texts.join(", "));
-        out.extend(quote! {
-            #allow
-            impl serde::Serialize for #name {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                    let value = match self { #( Self::#idents => #json, )* };
-                    serde::Serialize::serialize(&value, serializer)
-                }
-            }
-            #allow
-            impl<'de> serde::Deserialize<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                    #( if value == #eq { return Ok(Self::#idents); } )*
-                    Err(serde::de::Error::custom(format_args!("expected {}, found {}", #expected, value)))
-                }
-            }
-        });
-    }
-    if all_strings {
-        // The derived serde mapping already names every variant: reuse it (serde
-        // serializes unit variants into a `Formatter` and reads them from a `&str`)
-        // rather than two more matches over every value.
-        out.extend(quote! {
-            #allow
-            impl std::fmt::Display for #name {
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    serde::Serialize::serialize(self, f)
-                }
-            }
-            #allow
-            impl std::str::FromStr for #name {
-                type Err = #string;
-                fn from_str(s: &str) -> #result<Self, Self::Err> {
-                    let value = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s);
-                    <Self as serde::Deserialize>::deserialize(value).map_err(|e| e.to_string())
-                }
-            }
-        });
-        return out;
-    }
-    out.extend(quote! {
-        #allow
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(match self { #( Self::#idents => #texts, )* })
-            }
-        }
-        #allow
-        impl std::str::FromStr for #name {
-            type Err = #string;
-            fn from_str(s: &str) -> #result<Self, Self::Err> {
-                match s {
-                    #( #texts => Ok(Self::#idents), )*
-                    other => Err(format!("unknown {} value `{}`", stringify!(#name), other)),
-                }
-            }
-        }
-    });
-    out
-}
-
-/// What a `serde_json::Value` is compared with to test for a literal, without building
-/// a `Value` (`value == 2i64`, `value == "x"`): serde_json compares numbers by value.
-fn json_comparand(v: &Value) -> TokenStream {
-    match v {
-        Value::Bool(b) => quote!(#b),
-        Value::String(s) => quote!(#s),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Literal::i64_suffixed(i).into_token_stream()
-            } else if let Some(u) = n.as_u64() {
-                Literal::u64_suffixed(u).into_token_stream()
-            } else {
-                Literal::f64_suffixed(n.as_f64().unwrap_or_default()).into_token_stream()
-            }
-        }
-        other => json_literal(other),
-    }
-}
-
-fn json_literal(v: &Value) -> TokenStream {
-    match v {
-        Value::Null => quote!(serde_json::Value::Null),
-        Value::Bool(b) => quote!(serde_json::Value::Bool(#b)),
-        Value::String(s) => quote!(serde_json::Value::String(#s.into())),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                let lit = Literal::i64_suffixed(i);
-                quote!(serde_json::Value::from(#lit))
-            } else if let Some(u) = n.as_u64() {
-                let lit = Literal::u64_suffixed(u);
-                quote!(serde_json::Value::from(#lit))
-            } else {
-                let lit = Literal::f64_suffixed(n.as_f64().unwrap_or_default());
-                quote!(serde_json::Value::from(#lit))
-            }
-        }
-        other => {
-            let text = other.to_string();
-            quote!(serde_json::from_str::<serde_json::Value>(#text).expect("valid JSON literal"))
-        }
-    }
-}
-
-/// The module of serde helpers for optional fields, emitted once per output when needed.
-const HELPERS: &str = "serde_nulls";
-
-/// Which helper functions an output needs (unused ones would trip `dead_code`).
-#[derive(Debug, Clone, Copy, Default)]
-struct Helpers {
-    non_null: bool,
-    double_option: bool,
-    /// The `time` date wrappers (emitted by [`dates::time_module`]).
-    time: bool,
-}
-
-impl Helpers {
-    fn any(self) -> bool {
-        self.non_null || self.double_option
-    }
-}
-
-fn helpers_module(paths: &Paths, used: Helpers) -> TokenStream {
-    let option = paths.get("Option");
-    let result = paths.get("Result");
-    let module = ident(HELPERS);
-    let doc = " Serde helpers that keep `null` and absent apart for optional fields.";
-    let non_null_doc =
-        " Deserializes a present optional field, rejecting `null` (absent fields never reach it).";
-    let double_doc = " Optional nullable fields: absent is `None`, `null` is `Some(None)`.";
-    let non_null = used.non_null.then(|| {
-        quote! {
-                #[doc = #non_null_doc]
-                pub fn non_null<'de, T, D>(deserializer: D) -> #result<#option<T>, D::Error>
-                where
-                    T: serde::Deserialize<'de>,
-                    D: serde::Deserializer<'de>,
-                {
-                    T::deserialize(deserializer).map(Some)
-                }
-        }
-    });
-    let double_option = used.double_option.then(|| quote! {
-            #[doc = #double_doc]
-            pub mod double_option {
-                /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
-                pub fn serialize<T, S>(value: &#option<#option<T>>, serializer: S) -> #result<S::Ok, S::Error>
-                where
-                    T: serde::Serialize,
-                    S: serde::Serializer,
-                {
-                    match value {
-                        Some(inner) => serde::Serialize::serialize(inner, serializer),
-                        None => serializer.serialize_none(),
-                    }
-                }
-
-                /// Reads a present value; `null` becomes `Some(None)`.
-                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
-                where
-                    T: serde::Deserialize<'de>,
-                    D: serde::Deserializer<'de>,
-                {
-                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-                }
-            }
-    });
-    quote! {
-        #[doc = #doc]
-        mod #module {
-            #non_null
-            #double_option
-        }
+        let text = finish(
+            quote!(
+                pub struct A;
+            ),
+            &options,
+        );
+        assert_eq!(
+            text,
+            format!("{PREAMBLE}\n// Regenerate: cargo xtask codegen\n\npub struct A;\n")
+        );
     }
 }

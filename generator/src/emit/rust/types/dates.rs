@@ -8,14 +8,15 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::RefStyle;
+use crate::emit::rust::tokens::{ident, manual_json_schema};
 use crate::ir::Format;
 use crate::options::DateMapping;
 
 /// The module holding the `time` wrappers.
-pub(super) const MODULE: &str = "dates";
+pub(in crate::emit::rust) const MODULE: &str = "dates";
 
 /// The Rust type of a date (`Format::Date`) or date-time; `None` keeps `String`.
-pub(super) fn rust_type(
+pub(in crate::emit::rust) fn rust_type(
     mapping: DateMapping,
     format: Format,
     refs: RefStyle,
@@ -28,7 +29,7 @@ pub(super) fn rust_type(
         DateMapping::Jiff if date => quote!(jiff::civil::Date),
         DateMapping::Jiff => quote!(jiff::Timestamp),
         DateMapping::Time => {
-            let module = super::ident(MODULE);
+            let module = ident(MODULE);
             let prefix = match refs {
                 RefStyle::Local => quote!(#module),
                 RefStyle::Super => quote!(super::#module),
@@ -44,14 +45,14 @@ pub(super) fn rust_type(
 
 /// The `dates` module: `time` types with the docs' wire formats (and their
 /// `schemars::JsonSchema` when `schemars` is on).
-pub(super) fn time_module(schemars: bool) -> TokenStream {
-    let module = super::ident(MODULE);
+pub(in crate::emit::rust) fn time_module(schemars: bool) -> TokenStream {
+    let module = ident(MODULE);
     let schemas = schemars.then(|| {
-        let date = super::derives::manual_json_schema(
+        let date = manual_json_schema(
             "Date",
             &serde_json::json!({ "type": "string", "format": "date" }),
         );
-        let date_time = super::derives::manual_json_schema(
+        let date_time = manual_json_schema(
             "DateTime",
             &serde_json::json!({ "type": "string", "format": "date-time" }),
         );

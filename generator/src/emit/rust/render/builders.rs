@@ -3,7 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, names, rust_type, Item, Plan, PlannedField, RefStyle};
+use crate::emit::names;
+use crate::emit::rust::plan::{Item, Plan, PlannedField};
+use crate::emit::rust::tokens::ident;
+use crate::emit::rust::types::RefStyle;
 
 /// The `impl` block with `new` and the setters of one struct.
 pub(super) fn render(
@@ -14,11 +17,11 @@ pub(super) fn render(
     refs: RefStyle,
 ) -> TokenStream {
     let name = ident(&item.ident);
-    let option = plan.paths.get("Option");
+    let option = plan.types.paths.get("Option");
     let inner = |f: &PlannedField| {
-        let ty = rust_type(plan, &f.ty, refs);
+        let ty = plan.types.rust_type(&f.ty, refs);
         if f.boxed {
-            let boxed = plan.paths.get("Box");
+            let boxed = plan.types.paths.get("Box");
             quote!(#boxed<#ty>)
         } else {
             ty

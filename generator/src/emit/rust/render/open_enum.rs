@@ -2,30 +2,32 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use serde_json::Value;
 
-use super::{deprecated_attr, derives, doc_attrs, ident, names::Unique, Item, Plan};
+use super::derives;
+use crate::emit::names::Unique;
+use crate::emit::rust::plan::{Item, Plan, Variant};
+use crate::emit::rust::tokens::{deprecated_attr, doc_attrs, ident, manual_json_schema};
 
 /// An enum with one variant per known value and `Other(String)` for the rest.
-pub(super) fn render(plan: &Plan, item: &Item, values: &[(String, Value)]) -> TokenStream {
+pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStream {
     let name = ident(&item.ident);
     let doc = doc_attrs(item.doc.as_deref());
     let deprecated = deprecated_attr(item.deprecated);
     let attrs = derives::type_attributes(item, &plan.options);
-    let string = plan.paths.get("String");
-    let result = plan.paths.get("Result");
+    let string = plan.types.paths.get("String");
+    let result = plan.types.paths.get("Result");
     let mut unique = Unique::default();
-    for (v, _) in values {
-        unique.claim(v.clone());
+    for v in values {
+        unique.claim(v.ident.clone());
     }
     let other = ident(&unique.claim("Other".into()));
-    let idents: Vec<Ident> = values.iter().map(|(v, _)| ident(v)).collect();
+    let idents: Vec<Ident> = values.iter().map(|v| ident(&v.ident)).collect();
     let texts: Vec<String> = values
         .iter()
-        .map(|(_, v)| v.as_str().unwrap_or_default().to_string())
+        .map(|v| v.value.as_str().unwrap_or_default().to_string())
         .collect();
     let schemars = plan.options.schemars.then(|| {
-        derives::manual_json_schema(
+        manual_json_schema(
             &item.ident,
             &serde_json::json!({
                 "anyOf": [{ "type": "string", "enum": texts }, { "type": "string" }]

@@ -1,0 +1,85 @@
+//! Untagged unions: which member serde tries first, and what each variant is called.
+
+use std::collections::BTreeMap;
+
+use super::UnionVariant;
+use crate::emit::names::{self, Unique};
+use crate::emit::rust::types::as_hoisted;
+use crate::ir::{Format, ModelKind, Schema, Type};
+
+/// Variant names and order for an untagged union: the most specific member first
+/// (serde takes the first variant that reads the value).
+pub(super) fn union_variants(
+    schema: &Schema,
+    members: Vec<Type>,
+    idents: &BTreeMap<String, String>,
+) -> Vec<UnionVariant> {
+    let mut ranked: Vec<(usize, usize, Type)> = members
+        .into_iter()
+        .map(|t| {
+            let (rank, weight) = specificity(schema, &t);
+            (rank, usize::MAX - weight, t)
+        })
+        .collect();
+    // Stable: members of equal specificity keep the docs' order.
+    ranked.sort_by_key(|&(r, w, _)| (r, w));
+    let mut unique = Unique::default();
+    ranked
+        .into_iter()
+        .map(|(_, _, ty)| UnionVariant {
+            ident: unique.claim(variant_name(&ty, idents)),
+            ty,
+        })
+        .collect()
+}
+
+/// (rank, weight): lower rank is tried first; within a rank, higher weight first.
+fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
+    match t {
+        Type::Const(_) | Type::Enum(_) => (0, 0),
+        Type::Ref(name) if as_hoisted(name).is_some() => (0, 0),
+        // Arrays before structs: serde's derived structs also read an array (by
+        // position), so a struct tried first would capture `[]` meant for the array.
+        Type::Array(_) => (1, 0),
+        Type::Ref(name) => match schema.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Enum(_)) => (0, 0),
+            Some(ModelKind::Object(o)) => {
+                let required = o.fields.iter().filter(|f| f.required).count();
+                (2, required * 1000 + o.fields.len())
+            }
+            _ => (3, 0),
+        },
+        Type::Nullable(inner) => specificity(schema, inner),
+        Type::Integer(_) => (4, 0),
+        Type::Number(_) => (5, 0),
+        Type::Boolean => (6, 0),
+        Type::String(_) => (7, 0),
+        Type::Map(_) => (8, 0),
+        Type::Union(_) => (9, 0),
+        Type::Any => (10, 0),
+    }
+}
+
+/// The variant name of a member: its type's name (`String`, `ArrayOfUser`, `User`).
+fn variant_name(t: &Type, idents: &BTreeMap<String, String>) -> String {
+    match t {
+        Type::String(Some(Format::Date)) => "Date".into(),
+        Type::String(Some(Format::DateTime)) => "DateTime".into(),
+        Type::String(_) => "String".into(),
+        Type::Integer(_) => "Integer".into(),
+        Type::Number(_) => "Number".into(),
+        Type::Boolean => "Boolean".into(),
+        Type::Any => "Any".into(),
+        Type::Array(inner) => format!("ArrayOf{}", variant_name(inner, idents)),
+        Type::Map(inner) => format!("MapOf{}", variant_name(inner, idents)),
+        Type::Ref(name) => match as_hoisted(name) {
+            Some(hoisted) => hoisted.to_string(),
+            None => idents
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| names::type_name(name)),
+        },
+        Type::Nullable(inner) => format!("Nullable{}", variant_name(inner, idents)),
+        Type::Const(_) | Type::Enum(_) | Type::Union(_) => "Value".into(),
+    }
+}

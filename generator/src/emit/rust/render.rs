@@ -1,0 +1,271 @@
+//! Rendering: a planned [`Item`] → tokens.
+//!
+//! Reads the plan ([`super::plan`]) and maps types through [`super::types`];
+//! option-specific pieces live in the submodules (serde `rename_all` rules,
+//! derives and user attributes, builders, open enums, literal enums, the
+//! `serde_nulls` helper module).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::plan::{Item, ItemKind, Plan, PlannedField, UnionVariant};
+use super::tokens::{braced, deprecated_attr, doc_attrs, ident};
+use super::types::RefStyle;
+use crate::emit::names;
+use crate::ir::Type;
+
+mod builders;
+mod derives;
+mod literals;
+pub(super) mod nulls;
+mod open_enum;
+mod rename_all;
+
+/// `use serde::{Deserialize, Serialize};` when an item of `items` derives them
+/// and no model shadows those names.
+pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
+    let derives = items.iter().any(|i| match &i.kind {
+        ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
+        ItemKind::Alias(_) => false,
+        // Non-string and open enums implement serde by hand.
+        ItemKind::Enum(values) => {
+            values.iter().all(|v| v.value.is_string()) && !plan.options.open_enums
+        }
+        ItemKind::Const(value) => value.value.is_string(),
+    });
+    let paths = &plan.types.paths;
+    if !derives || paths.shadows("Serialize") || paths.shadows("Deserialize") {
+        return TokenStream::new();
+    }
+    quote! { use serde::{Deserialize, Serialize}; }
+}
+
+/// The tokens of one item, referring to other models in `refs` style.
+pub(super) fn item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
+    match &item.kind {
+        ItemKind::Struct { fields, additional } => {
+            render_struct(plan, item, fields, additional.as_ref(), refs)
+        }
+        ItemKind::Enum(values) => {
+            if plan.options.open_enums && values.iter().all(|v| v.value.is_string()) {
+                open_enum::render(plan, item, values)
+            } else {
+                literals::render(plan, item, values)
+            }
+        }
+        ItemKind::Const(value) => literals::render(plan, item, std::slice::from_ref(value)),
+        ItemKind::Untagged(variants) => render_union(plan, item, variants, refs),
+        ItemKind::Alias(t) => {
+            let name = ident(&item.ident);
+            let doc = doc_attrs(item.doc.as_deref());
+            let ty = plan.types.rust_type(t, refs);
+            let allow = allow_deprecated(plan, item);
+            quote! {
+                #doc
+                #allow
+                pub type #name = #ty;
+            }
+        }
+    }
+}
+
+fn render_struct(
+    plan: &Plan,
+    item: &Item,
+    planned: &[PlannedField],
+    additional: Option<&Type>,
+    refs: RefStyle,
+) -> TokenStream {
+    let name = ident(&item.ident);
+    let doc = doc_attrs(item.doc.as_deref());
+    let deprecated = deprecated_attr(item.deprecated);
+    let ser = plan.types.paths.get("Serialize");
+    let de = plan.types.paths.get("Deserialize");
+    let options = &plan.options;
+    let attrs = derives::type_attributes(item, options);
+    let rule = rename_all::best_rule(
+        rename_all::Target::Field,
+        planned
+            .iter()
+            .map(|f| (names::unraw(&f.ident), f.field.wire_name.as_str())),
+    );
+    let fields = planned
+        .iter()
+        .map(|f| render_field(plan, item, f, refs, rule));
+    let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
+    let extra = additional.map(|t| {
+        let ty = plan.types.rust_type(t, refs);
+        let map = plan.types.map_type(plan.types.paths.get("String"), ty);
+        let doc = " Properties not listed above.".to_string();
+        quote! {
+            #[doc = #doc]
+            #[serde(flatten)]
+            pub additional_properties: #map,
+        }
+    });
+    let body = braced(fields.chain(extra));
+    let allow = allow_deprecated(plan, item);
+    let more = derives::struct_derives(plan, item, planned);
+    let deny = (options.deny_unknown_fields && additional.is_none())
+        .then(|| quote!(#[serde(deny_unknown_fields)]));
+    let builder = options
+        .builders
+        .then(|| builders::render(plan, item, planned, additional.is_some(), refs));
+    quote! {
+        #doc
+        #deprecated
+        #allow
+        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #rename_all
+        #deny
+        #attrs
+        pub struct #name #body
+        #builder
+    }
+}
+
+fn render_union(
+    plan: &Plan,
+    item: &Item,
+    variants: &[UnionVariant],
+    refs: RefStyle,
+) -> TokenStream {
+    let name = ident(&item.ident);
+    let doc = doc_attrs(item.doc.as_deref());
+    let deprecated = deprecated_attr(item.deprecated);
+    let ser = plan.types.paths.get("Serialize");
+    let de = plan.types.paths.get("Deserialize");
+    let attrs = derives::type_attributes(item, &plan.options);
+    let vs = variants.iter().map(|v| {
+        let id = ident(&v.ident);
+        let ty = plan.types.rust_type(&v.ty, refs);
+        quote!(#id(#ty),)
+    });
+    let body = braced(vs);
+    let allow = allow_deprecated(plan, item);
+    let more = derives::union_derives(plan, item);
+    quote! {
+        #doc
+        #deprecated
+        #allow
+        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #[serde(untagged)]
+        #attrs
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name #body
+    }
+}
+
+/// Fields of a struct that is itself deprecated, that has deprecated fields or
+/// that uses a deprecated type must not warn when derived.
+fn allow_deprecated(plan: &Plan, item: &Item) -> TokenStream {
+    let has_deprecated_field = matches!(&item.kind, ItemKind::Struct { fields, .. } if fields.iter().any(|f| f.field.deprecated));
+    if item.deprecated || has_deprecated_field || uses_deprecated_type(plan, item) {
+        quote!(#[allow(deprecated)])
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// Whether a type the item refers to is a deprecated item.
+fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
+    let deprecated = |t: &Type| {
+        let mut found = false;
+        t.visit(&mut |t| {
+            if let Type::Ref(model) = t {
+                found |= plan
+                    .types
+                    .idents
+                    .get(model)
+                    .is_some_and(|ident| plan.deprecated.contains(ident));
+            }
+        });
+        found
+    };
+    match &item.kind {
+        ItemKind::Struct { fields, additional } => {
+            fields.iter().any(|f| deprecated(&f.ty)) || additional.as_ref().is_some_and(deprecated)
+        }
+        ItemKind::Untagged(variants) => variants.iter().any(|v| deprecated(&v.ty)),
+        ItemKind::Alias(t) => deprecated(t),
+        ItemKind::Enum(_) | ItemKind::Const(_) => false,
+    }
+}
+
+fn render_field(
+    plan: &Plan,
+    item: &Item,
+    f: &PlannedField,
+    refs: RefStyle,
+    rule: Option<&str>,
+) -> TokenStream {
+    let field = &f.field;
+    let paths = &plan.types.paths;
+    let name = ident(&f.ident);
+    let doc = doc_attrs(field.description.as_deref());
+    let deprecated = deprecated_attr(field.deprecated);
+    let mut inner = plan.types.rust_type(&f.ty, refs);
+    if f.boxed {
+        let boxed = paths.get("Box");
+        inner = quote!(#boxed<#inner>);
+    }
+    let option = paths.get("Option");
+    let mut serde_args: Vec<TokenStream> = Vec::new();
+    let wire = &field.wire_name;
+    if !rename_all::names_right(
+        rename_all::Target::Field,
+        rule,
+        names::unraw(&f.ident),
+        wire,
+    ) {
+        serde_args.push(quote!(rename = #wire));
+    }
+    let is_none = format!("{}::is_none", paths.as_str("Option"));
+    let mut schemars_with = None;
+    let ty = match (field.required, field.nullable) {
+        (true, false) => inner,
+        (true, true) => {
+            // Present but possibly null: without `deserialize_with`, serde would accept a missing key.
+            let with = format!("{}::deserialize", paths.as_str("Option"));
+            serde_args.push(quote!(deserialize_with = #with));
+            quote!(#option<#inner>)
+        }
+        (false, nullable) => {
+            // Absent is `None`; an explicit `null` is rejected unless the field is nullable,
+            // where it becomes `Some(None)`.
+            let helper = nulls::path(refs);
+            serde_args.push(quote!(default));
+            serde_args.push(quote!(skip_serializing_if = #is_none));
+            if nullable {
+                let with = format!("{helper}::double_option");
+                serde_args.push(quote!(with = #with));
+                let ty = quote!(#option<#option<#inner>>);
+                // schemars reads serde's `with` as a type; name the real one.
+                schemars_with = plan.options.schemars.then(|| {
+                    let text = ty.to_string();
+                    quote!(#[schemars(with = #text)])
+                });
+                ty
+            } else {
+                let with = format!("{helper}::non_null");
+                serde_args.push(quote!(deserialize_with = #with));
+                quote!(#option<#inner>)
+            }
+        }
+    };
+    let serde = if serde_args.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[serde( #( #serde_args ),* )])
+    };
+    let attrs = derives::field_attributes(item, f, &plan.options);
+    let mut out = doc;
+    out.extend([deprecated, serde]);
+    out.extend(schemars_with);
+    out.extend(attrs);
+    out.extend(quote!(pub #name: #ty,));
+    out
+}
+
+#[cfg(test)]
+mod tests;
