@@ -17,10 +17,7 @@ mod serde_nulls {
     /// Optional nullable fields: absent is `None`, `null` is `Some(None)`.
     pub mod double_option {
         /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
-        pub fn serialize<T, S>(
-            value: &Option<Option<T>>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error>
+        pub fn serialize<T, S>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error>
         where
             T: serde::Serialize,
             S: serde::Serializer,
@@ -31,9 +28,7 @@ mod serde_nulls {
             }
         }
         /// Reads a present value; `null` becomes `Some(None)`.
-        pub fn deserialize<'de, T, D>(
-            deserializer: D,
-        ) -> Result<Option<Option<T>>, D::Error>
+        pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
         where
             T: serde::Deserialize<'de>,
             D: serde::Deserializer<'de>,

@@ -28,8 +28,8 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
         ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
         ItemKind::Alias(_) => false,
         // Non-string and open enums implement serde by hand.
-        ItemKind::Enum(values) => {
-            values.iter().all(|v| v.value.is_string()) && !plan.options.open_enums
+        ItemKind::Enum(values, open) => {
+            values.iter().all(|v| v.value.is_string()) && !(plan.options.open_enums || *open)
         }
         ItemKind::Const(value) => value.value.is_string(),
     });
@@ -46,8 +46,8 @@ pub(super) fn item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
         ItemKind::Struct { fields, additional } => {
             render_struct(plan, item, fields, additional.as_ref(), refs)
         }
-        ItemKind::Enum(values) => {
-            if plan.options.open_enums && values.iter().all(|v| v.value.is_string()) {
+        ItemKind::Enum(values, open) => {
+            if (plan.options.open_enums || *open) && values.iter().all(|v| v.value.is_string()) {
                 open_enum::render(plan, item, values)
             } else {
                 literals::render(plan, item, values)
@@ -188,7 +188,7 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         }
         ItemKind::Untagged(variants) => variants.iter().any(|v| deprecated(&v.ty)),
         ItemKind::Alias(t) => deprecated(t),
-        ItemKind::Enum(_) | ItemKind::Const(_) => false,
+        ItemKind::Enum(..) | ItemKind::Const(_) => false,
     }
 }
 
