@@ -420,6 +420,3 @@ fn apply_map(
         }
     }
 }
-
-#[cfg(test)]
-mod tests;
