@@ -204,7 +204,9 @@ fn render_field(
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
     let deprecated = deprecated_attr(field.deprecated);
-    let mut inner = plan.types.rust_type(&f.ty, refs);
+    let mut inner = plan
+        .types
+        .field_type(field, &f.ty, refs, plan.options.strict_types);
     if f.boxed {
         let boxed = paths.get("Box");
         inner = quote!(#boxed<#inner>);
