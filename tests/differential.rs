@@ -315,3 +315,25 @@ fn awkward_names_keep_their_wire_names() {
         assert_eq!(round_trip(&instance).unwrap(), instance, "{model}");
     }
 }
+
+/// A union of objects whose fields are all optional: serde's first match would read
+/// `{"error": ..}` as an empty `Document`. The member whose keys the value uses wins,
+/// and what is accepted agrees with the JSON Schema.
+#[test]
+fn unions_of_open_objects_pick_the_member_the_keys_name() {
+    let (validator, round_trip) = fixture("DocumentOrError");
+    for instance in [
+        serde_json::json!({"error": "document not found", "code": 404}),
+        serde_json::json!({"title": "t", "url": "u"}),
+        serde_json::json!({"code": 1}),
+        serde_json::json!({}),
+    ] {
+        assert!(validator.is_valid(&instance), "{instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{instance}");
+    }
+    // Rejected by both: no member reads it.
+    for bad in [serde_json::json!({"code": "x"}), serde_json::json!("text")] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+        assert!(round_trip(&bad).is_err(), "{bad}");
+    }
+}

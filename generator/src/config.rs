@@ -448,7 +448,7 @@ impl Config {
             if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
                 schema
             } else {
-                lenient_schema = lenient(schema);
+                lenient_schema = schema.lenient();
                 &lenient_schema
             };
         let (rust_files, (openapi_doc, schemas)) = rayon::join(
@@ -521,20 +521,6 @@ impl Config {
         }
         Ok(Report { loaded, changes })
     }
-}
-
-/// The schema payload readers are generated from: a field whose nullability its doc
-/// could not show accepts `null` (and writes it back).
-fn lenient(schema: &Schema) -> Schema {
-    let mut out = schema.clone();
-    for m in &mut out.models {
-        if let crate::ir::ModelKind::Object(o) = &mut m.kind {
-            for f in &mut o.fields {
-                f.nullable = f.accepts_null(true);
-            }
-        }
-    }
-    out
 }
 
 /// Reads and parses every file. A document's dialect is forced or detected

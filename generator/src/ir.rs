@@ -33,6 +33,22 @@ impl Schema {
             .ok()
     }
 
+    /// The schema the payload readers (Rust types, JSON Schemas) are generated from:
+    /// a field whose nullability its doc could not show accepts `null` (see
+    /// [`Unstated`]). [`crate::Config`] applies it unless `strict_types`; the emitters
+    /// take the schema they are given.
+    pub fn lenient(&self) -> Schema {
+        let mut out = self.clone();
+        for m in &mut out.models {
+            if let ModelKind::Object(o) = &mut m.kind {
+                for f in &mut o.fields {
+                    f.nullable = f.accepts_null(true);
+                }
+            }
+        }
+        out
+    }
+
     /// Sorts models by name; call after adding models by hand.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.name.cmp(&b.name));

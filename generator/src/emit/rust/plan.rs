@@ -90,6 +90,8 @@ pub(super) struct UnionVariant {
     pub ident: String,
     /// The member type (inline types hoisted).
     pub ty: Type,
+    /// The member's known keys when it is an object model (its fields' wire names).
+    pub keys: Vec<String>,
 }
 
 /// A field to render; borrows the IR field (cloning every field was a measurable cost).

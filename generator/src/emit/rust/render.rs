@@ -144,15 +144,88 @@ fn render_union(
     let body = braced(vs);
     let allow = allow_deprecated(plan, item);
     let more = derives::union_derives(plan, item);
+    // Two or more object members: serde's first match would let a member whose fields
+    // are all optional read any object; pick by the keys each member knows instead.
+    let objects = variants.iter().filter(|v| !v.keys.is_empty()).count();
+    if objects < 2 {
+        return quote! {
+            #doc
+            #deprecated
+            #allow
+            #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+            #[serde(untagged)]
+            #attrs
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name #body
+        };
+    }
+    let by_keys = union_by_keys(plan, item, variants, &de);
     quote! {
         #doc
         #deprecated
         #allow
-        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #[derive(Debug, Clone, PartialEq, #more #ser)]
         #[serde(untagged)]
         #attrs
         #[allow(clippy::large_enum_variant)]
         pub enum #name #body
+
+        #by_keys
+    }
+}
+
+/// `Deserialize` for a union of objects: members are tried in order of how many of the
+/// value's keys they declare (most first; ties keep the specificity order), so the
+/// member the value was written for wins. What is accepted is unchanged (any member
+/// that reads the value), as in the JSON Schema's `anyOf`/`oneOf`.
+fn union_by_keys(
+    plan: &Plan,
+    item: &Item,
+    variants: &[UnionVariant],
+    de: &TokenStream,
+) -> TokenStream {
+    let name = ident(&item.ident);
+    let result = plan.types.paths.get("Result");
+    let keys = variants.iter().map(|v| {
+        let ks = &v.keys;
+        quote!(&[#(#ks),*])
+    });
+    let count = variants.len();
+    let arms = variants.iter().enumerate().map(|(i, v)| {
+        let id = ident(&v.ident);
+        quote! {
+            #i => {
+                if let Ok(v) = serde_json::from_value(value.clone()) {
+                    return Ok(Self::#id(v));
+                }
+            }
+        }
+    });
+    let message = format!(
+        "data did not match any variant of untagged enum {}",
+        item.ident
+    );
+    let allow = allow_deprecated(plan, item);
+    quote! {
+        #allow
+        impl<'de> #de<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                const KEYS: [&[&str]; #count] = [#(#keys),*];
+                let value = <serde_json::Value as #de>::deserialize(deserializer)?;
+                let mut order: [usize; #count] = core::array::from_fn(|i| i);
+                if let Some(object) = value.as_object() {
+                    let known = |i: &usize| object.keys().filter(|k| KEYS[*i].contains(&k.as_str())).count();
+                    order.sort_by_key(|i| core::cmp::Reverse(known(i)));
+                }
+                for i in order {
+                    match i {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+                Err(serde::de::Error::custom(#message))
+            }
+        }
     }
 }
 
