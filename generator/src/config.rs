@@ -124,7 +124,8 @@ pub struct Report {
 /// Configures and runs generation.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    inputs: Vec<PathBuf>,
+    /// Doc sets, each a list of files or folders; more than one are merged.
+    doc_sets: Vec<Vec<PathBuf>>,
     dialect: Option<Dialect>,
     strict: bool,
     wire_names: WireNames,
@@ -145,10 +146,44 @@ impl Config {
         Self::default()
     }
 
-    /// Adds a doc file or a folder (searched recursively for `*.md`).
+    /// Adds a doc file or a folder (searched recursively for `*.md`) to the
+    /// current doc set (the last one started by [`Config::doc_set`], or the only one).
     pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
-        self.inputs.push(path.as_ref().to_path_buf());
+        match self.doc_sets.last_mut() {
+            Some(set) => set.push(path.as_ref().to_path_buf()),
+            None => self.doc_sets.push(vec![path.as_ref().to_path_buf()]),
+        }
         self
+    }
+
+    /// Starts a new doc set made of `paths` (files or folders): the same API
+    /// documented by another SDK. Several doc sets are merged
+    /// ([`crate::merge`]): the union of their models, each fact taken from the
+    /// doc sets whose dialect shows it; when two that show a fact disagree,
+    /// the earlier doc set wins. One doc set behaves exactly like
+    /// [`Config::input`].
+    ///
+    /// ```no_run
+    /// modeldoc::Config::new()
+    ///     .doc_set(["sdk-python/docs/models"])
+    ///     .doc_set(["sdk-go/docs/models"])
+    ///     .openapi("openapi.json")
+    ///     .generate()?;
+    /// # Ok::<(), modeldoc::Error>(())
+    /// ```
+    pub fn doc_set<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
+        self.doc_sets.push(
+            paths
+                .into_iter()
+                .map(|p| p.as_ref().to_path_buf())
+                .collect(),
+        );
+        self
+    }
+
+    /// The doc sets configured so far (each a list of files or folders).
+    pub fn doc_sets(&self) -> &[Vec<PathBuf>] {
+        &self.doc_sets
     }
 
     /// Forces a dialect instead of detecting it per document.
@@ -353,49 +388,41 @@ impl Config {
     /// errors are left out of the schema and the errors stay in
     /// [`Loaded::diagnostics`] (for tools and benchmarks that want a best effort).
     pub fn load_partial(&self) -> Result<Loaded, Error> {
-        if self.inputs.is_empty() {
+        let sets: Vec<&Vec<PathBuf>> = self.doc_sets.iter().filter(|s| !s.is_empty()).collect();
+        if sets.is_empty() {
             return Err(Error::Config("no input docs given".into()));
         }
-        let files = collect_markdown(&self.inputs)?;
-        if self.cargo
-            || std::env::var_os("OUT_DIR").is_some()
-                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
-        {
-            // Folders too, so that adding or removing a doc reruns the build script.
-            let folders: std::collections::BTreeSet<&Path> =
-                files.iter().filter_map(|f| f.parent()).collect();
-            for input in &self.inputs {
-                println!("cargo:rerun-if-changed={}", input.display());
-            }
-            for folder in folders
-                .iter()
-                .filter(|d| !self.inputs.iter().any(|i| i == *d))
-            {
-                println!("cargo:rerun-if-changed={}", folder.display());
-            }
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.display());
-            }
-        }
         let mut diagnostics = Diagnostics::default();
-        let (docs, limitations) = load_docs(
-            &files,
-            self.dialect,
-            self.progress.as_ref(),
-            &mut diagnostics,
-        );
-        if docs.is_empty() && !diagnostics.has_errors() {
-            let span = crate::source::Span {
-                file: self.inputs[0].display().to_string().into(),
-                line: 1,
-                column: 1,
-            };
-            diagnostics.push(
-                crate::Diagnostic::error(span, "no model docs found in the input")
-                    .with_hint("a model doc is a markdown file starting with `# ModelName`"),
-            );
+        let mut limitations = Diagnostics::default();
+        let mut files = Vec::new();
+        let mut loaded = Vec::with_capacity(sets.len());
+        for inputs in &sets {
+            let one = self.load_doc_set(inputs)?;
+            diagnostics.extend(one.diagnostics.0);
+            limitations.extend(one.limitations.0);
+            files.extend(one.files);
+            loaded.push((inputs, one.schema, one.dialect));
         }
-        let mut schema = resolve::resolve(docs, &mut diagnostics);
+        let mut schema = if loaded.len() == 1 {
+            loaded
+                .pop()
+                .map(|(_, schema, _)| schema)
+                .unwrap_or_default()
+        } else {
+            let sets = loaded
+                .into_iter()
+                .map(|(inputs, schema, dialect)| {
+                    let label: Vec<String> =
+                        inputs.iter().map(|p| p.display().to_string()).collect();
+                    crate::merge::DocSet::new(label.join(" + "), schema, dialect)
+                })
+                .collect();
+            let merged = crate::merge::merge(sets);
+            diagnostics.extend(merged.diagnostics.0);
+            files.sort();
+            files.dedup();
+            merged.schema
+        };
         crate::wire_names::apply(&mut schema, &self.wire_names, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
@@ -409,6 +436,54 @@ impl Config {
             schema,
             diagnostics,
             files,
+        })
+    }
+
+    /// Reads, parses and resolves one doc set.
+    fn load_doc_set(&self, inputs: &[PathBuf]) -> Result<DocSetLoad, Error> {
+        let files = collect_markdown(inputs)?;
+        if self.cargo
+            || std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        {
+            // Folders too, so that adding or removing a doc reruns the build script.
+            let folders: std::collections::BTreeSet<&Path> =
+                files.iter().filter_map(|f| f.parent()).collect();
+            for input in inputs {
+                println!("cargo:rerun-if-changed={}", input.display());
+            }
+            for folder in folders.iter().filter(|d| !inputs.iter().any(|i| i == *d)) {
+                println!("cargo:rerun-if-changed={}", folder.display());
+            }
+            for f in &files {
+                println!("cargo:rerun-if-changed={}", f.display());
+            }
+        }
+        let mut diagnostics = Diagnostics::default();
+        let (docs, limitations, dialect) = load_docs(
+            &files,
+            self.dialect,
+            self.progress.as_ref(),
+            &mut diagnostics,
+        );
+        if docs.is_empty() && !diagnostics.has_errors() {
+            let span = crate::source::Span {
+                file: inputs[0].display().to_string().into(),
+                line: 1,
+                column: 1,
+            };
+            diagnostics.push(
+                crate::Diagnostic::error(span, "no model docs found in the input")
+                    .with_hint("a model doc is a markdown file starting with `# ModelName`"),
+            );
+        }
+        let schema = resolve::resolve(docs, &mut diagnostics);
+        Ok(DocSetLoad {
+            schema,
+            diagnostics,
+            limitations,
+            files,
+            dialect,
         })
     }
 
@@ -523,9 +598,19 @@ impl Config {
     }
 }
 
+/// One doc set, read, parsed and resolved.
+struct DocSetLoad {
+    schema: Schema,
+    diagnostics: Diagnostics,
+    limitations: Diagnostics,
+    files: Vec<PathBuf>,
+    /// The most common dialect of its documents.
+    dialect: Option<Dialect>,
+}
+
 /// Reads and parses every file. A document's dialect is forced or detected
-/// ([`parse::detect_doc_set`]). Returns the documents and the limitations of
-/// the dialects in use (one warning each).
+/// ([`parse::detect_doc_set`]). Returns the documents, the limitations of
+/// the dialects in use (one warning each) and the most common dialect.
 ///
 /// Files are read and parsed in parallel (rayon); results and diagnostics are
 /// gathered in file order, so the output does not depend on the number of threads.
@@ -534,7 +619,7 @@ fn load_docs(
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
-) -> (Vec<LoadedDoc>, Diagnostics) {
+) -> (Vec<LoadedDoc>, Diagnostics, Option<Dialect>) {
     // Build the detection automaton while the files are read, not after.
     let (read, ()) = rayon::join(
         || {
@@ -565,6 +650,7 @@ fn load_docs(
     };
     let mut limitations = Diagnostics::default();
     report_limitations(&sources, &dialects, &mut limitations);
+    let majority = majority(&dialects);
     let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
         .par_iter()
         .zip(dialects.par_iter())
@@ -587,7 +673,19 @@ fn load_docs(
             });
         }
     }
-    (docs, limitations)
+    (docs, limitations, majority)
+}
+
+/// The most common dialect (ties go to [`Dialect::ALL`] order).
+fn majority(dialects: &[Dialect]) -> Option<Dialect> {
+    let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
+    for d in dialects {
+        *counts.entry(*d).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(d, _)| d)
 }
 
 /// One warning per limitation of each dialect in use, at its first document.

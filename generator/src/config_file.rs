@@ -18,6 +18,9 @@
 //! [wire_names]                  # settles single fields' JSON names
 //! "User.userID" = "user_id"
 //! ```
+//!
+//! With `merge = true`, each entry of `inputs` is one doc set of the same API
+//! (its SDKs in several languages) and the doc sets are merged ([`crate::merge`]).
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +39,8 @@ pub const FILE_NAME: &str = "modeldoc.toml";
 pub struct ConfigFile {
     /// Doc files or folders (searched recursively for `*.md`).
     pub inputs: Vec<PathBuf>,
+    /// Each entry of `inputs` is its own doc set, and the doc sets are merged.
+    pub merge: bool,
     /// Forces a dialect by name (default: detected per document).
     pub dialect: Option<String>,
     /// Turns warnings into errors.
@@ -102,7 +107,11 @@ impl ConfigFile {
     /// Applies inputs, outputs and options to `config`, resolving paths against `base`.
     pub fn apply(&self, config: &mut Config, base: &Path) -> Result<(), Error> {
         for input in &self.inputs {
-            config.input(base.join(input));
+            if self.merge {
+                config.doc_set([base.join(input)]);
+            } else {
+                config.input(base.join(input));
+            }
         }
         if let Some(d) = &self.dialect {
             config.dialect(d.parse().map_err(Error::Config)?);
@@ -233,6 +242,26 @@ mod tests {
         assert_eq!(file.inputs, [PathBuf::from("docs")]);
         assert_eq!(file.options.dates, crate::DateMapping::Jiff);
         assert_eq!(file.options.type_attributes.len(), 1);
+        assert!(!file.merge);
+    }
+
+    #[test]
+    fn merge_makes_each_input_a_doc_set() {
+        let file = ConfigFile::parse("inputs = [\"py\", \"go\"]\nmerge = true\n", "t").unwrap();
+        let mut config = Config::new();
+        file.apply(&mut config, Path::new("base")).unwrap();
+        assert_eq!(
+            config.doc_sets(),
+            [
+                vec![PathBuf::from("base/py")],
+                vec![PathBuf::from("base/go")]
+            ]
+        );
+        let file = ConfigFile::parse("inputs = [\"py\", \"go\"]\n", "t").unwrap();
+        let mut config = Config::new();
+        file.apply(&mut config, Path::new("base")).unwrap();
+        assert_eq!(config.doc_sets().len(), 1);
+        assert!(err("merge = \"yes\"\n").contains("invalid type"));
     }
 
     #[test]

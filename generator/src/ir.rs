@@ -9,6 +9,8 @@
 //! ordering is part of the contract: models are sorted by name, fields keep
 //! the order of their table.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
@@ -70,6 +72,10 @@ pub struct Model {
     pub kind: ModelKind,
     /// Where the model's title is.
     pub span: Span,
+    /// Which doc set each fact came from, when several doc sets were merged
+    /// ([`crate::merge`]); `None` for a single doc set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Box<Provenance>>,
 }
 
 /// The shape of a model.
@@ -132,6 +138,70 @@ pub struct Field {
     pub unstated: Unstated,
     /// Where the field's row is.
     pub span: Span,
+    /// Which doc set each fact came from, when several doc sets were merged
+    /// ([`crate::merge`]); `None` for a single doc set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Box<Provenance>>,
+}
+
+/// Where the facts of a merged model or field came from: doc set labels
+/// (the folders as given), so `modeldoc ir` shows the source of every fact.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The doc sets that document the model or field, in input order.
+    pub doc_sets: Vec<String>,
+    /// For each fact, the doc set whose value was kept.
+    pub facts: BTreeMap<Fact, String>,
+}
+
+/// One fact of a model or field, as reconciled by [`crate::merge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fact {
+    /// The name: a model's name or a field's wire name.
+    Name,
+    /// The kind of the model or type (object, enum, integer, array, ref, ...).
+    Kind,
+    /// String and number formats (also of items, values and members).
+    Format,
+    /// Enum and const values.
+    Values,
+    /// Union members.
+    Members,
+    /// The required flag.
+    Required,
+    /// Whether `null` is allowed (of the field, or of a nested type).
+    Nullable,
+    /// The description.
+    Description,
+    /// The deprecated mark.
+    Deprecated,
+    /// Examples.
+    Examples,
+    /// The default value.
+    Default,
+    /// The read-only mark.
+    ReadOnly,
+}
+
+impl Fact {
+    /// The name used in messages and in `modeldoc ir`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fact::Name => "name",
+            Fact::Kind => "kind",
+            Fact::Format => "format",
+            Fact::Values => "values",
+            Fact::Members => "members",
+            Fact::Required => "required",
+            Fact::Nullable => "nullable",
+            Fact::Description => "description",
+            Fact::Deprecated => "deprecated",
+            Fact::Examples => "examples",
+            Fact::Default => "default",
+            Fact::ReadOnly => "read-only",
+        }
+    }
 }
 
 impl Field {

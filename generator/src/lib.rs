@@ -7,13 +7,14 @@
 //! [`resolve`] → [`wire_names`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 
-pub mod compare;
 pub mod config;
 pub mod config_file;
 pub mod diagnostic;
 pub mod emit;
 pub mod ir;
+pub mod losses;
 pub mod markdown;
+pub mod merge;
 pub mod options;
 pub mod output;
 pub mod parse;

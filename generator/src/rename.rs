@@ -152,6 +152,7 @@ mod tests {
                 read_only: false,
                 unstated: Default::default(),
                 span: span(),
+                provenance: None,
             })
             .collect();
         Schema {
@@ -164,6 +165,7 @@ mod tests {
                     additional_properties: None,
                 }),
                 span: span(),
+                provenance: None,
             }],
         }
     }

@@ -236,13 +236,22 @@ impl Index {
     }
 }
 
-/// Whether a doc lives in an operations folder (request/response wrappers, not schemas).
 /// Whether a doc lives in a folder of generator-made wrappers (operations, errors).
 fn is_wrapper_doc(path: &Path) -> bool {
     const FOLDERS: [&str; 5] = ["operations", "requests", "errors", "apierrors", "sdkerrors"];
+    in_folder(path, &FOLDERS)
+}
+
+/// Whether a doc lives in an operations folder (`operations/`, `requests/`):
+/// an SDK's request/response wrapper, not an API schema.
+pub(crate) fn is_operation_doc(path: &Path) -> bool {
+    in_folder(path, &["operations", "requests"])
+}
+
+fn in_folder(path: &Path, folders: &[&str]) -> bool {
     path.components().any(|c| {
         let c = c.as_os_str().to_string_lossy();
-        FOLDERS.iter().any(|f| c.eq_ignore_ascii_case(f))
+        folders.iter().any(|f| c.eq_ignore_ascii_case(f))
     })
 }
 

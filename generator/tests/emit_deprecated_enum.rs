@@ -21,6 +21,7 @@ fn deprecated_enum_impls_allow_deprecated() {
                 open: false,
             }),
             span,
+            provenance: None,
         }],
     };
     let code = emit_file(&schema, &RustOptions::default());

@@ -139,7 +139,7 @@ fn build(root: &Path) -> Result<Bins, String> {
             "--bin",
             "bench-phase",
             "-p",
-            "modeldoc",
+            "modeldoc-cli",
             "--bin",
             "modeldoc",
         ])

@@ -1,11 +1,11 @@
 //! `cargo xtask compare [--json] <DOCS_A> <DOCS_B>`: loads two doc sets of the
-//! same API and prints how their IRs differ ([`modeldoc::compare`]), with the
+//! same API and prints how their IRs differ ([`modeldoc_compare`]), with the
 //! differences each side's dialect explains. `--json` prints the report as JSON.
 //! Paths are relative to the workspace root (the xtask runs there).
 
 use std::process::ExitCode;
 
-use modeldoc::compare::{self, Input};
+use modeldoc_compare::{self as compare, Input};
 
 /// Runs the subcommand; exit 0 when the report was printed, 1 when a doc set
 /// does not load, 2 on usage errors.

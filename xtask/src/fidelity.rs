@@ -5,7 +5,10 @@
 //! it generates OpenAPI and Rust from `../shared/corpus/<folder>/docs` into
 //! `target/fidelity/<folder>.{json,rs}`, scores the OpenAPI with
 //! `../shared/tools/fidelity.py` against the spec, prints the summary and fails
-//! when a dimension is below its floor. With `--compile` it also puts the
+//! when a dimension is below its floor. A line whose folder is several corpus
+//! folders joined by `,` (`owner+py-sdk,owner+go-sdk`) merges their docs, one doc
+//! set each, in that order (`modeldoc generate --merge`); its spec path is
+//! relative to the first folder. With `--compile` it also puts the
 //! generated Rust of every listed folder into a throwaway crate under
 //! `target/corpus-check/` (`#![deny(warnings)]`, serde + serde_json) and runs
 //! `cargo check` on it. Without `../shared/corpus` it skips with a message.
@@ -82,12 +85,24 @@ impl fmt::Display for Dimension {
 /// One line of the floors file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Floors {
-    /// The corpus folder (`owner+repo`).
+    /// The corpus folder (`owner+repo`), or several joined by `,` to merge their docs.
     pub folder: String,
     /// The truth spec, relative to the folder.
     pub spec: String,
     /// Minimum percentages.
     pub floors: Vec<(Dimension, f64)>,
+}
+
+impl Floors {
+    /// The corpus folders of the line (one, or several to merge).
+    pub fn folders(&self) -> Vec<&str> {
+        self.folder.split(',').collect()
+    }
+
+    /// The name of the line's generated files (`a,b` → `a__b`).
+    pub fn file_stem(&self) -> String {
+        self.folder.replace(',', "__")
+    }
 }
 
 /// Parses the floors file: one repo a line, `#` comments, blank lines ignored.
@@ -280,20 +295,23 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Generates, scores and checks one repo; returns the generated Rust file.
 fn check_repo(line: &Floors) -> Result<PathBuf, String> {
-    let folder = Path::new(CORPUS).join(&line.folder);
-    let docs = folder.join("docs");
-    let spec = folder.join(&line.spec);
-    if !docs.is_dir() {
-        return Err(format!("{} is missing", docs.display()));
+    let folders = line.folders();
+    let spec = Path::new(CORPUS).join(folders[0]).join(&line.spec);
+    let mut config = modeldoc::Config::new();
+    for folder in &folders {
+        let docs = Path::new(CORPUS).join(folder).join("docs");
+        if !docs.is_dir() {
+            return Err(format!("{} is missing", docs.display()));
+        }
+        config.doc_set([docs]);
     }
     if !spec.is_file() {
         return Err(format!("{} is missing", spec.display()));
     }
-    let json = Path::new(OUT).join(format!("{}.json", line.folder));
-    let rs = Path::new(OUT).join(format!("{}.rs", line.folder));
+    let json = Path::new(OUT).join(format!("{}.json", line.file_stem()));
+    let rs = Path::new(OUT).join(format!("{}.rs", line.file_stem()));
     let started = Instant::now();
-    let mut config = modeldoc::Config::new();
-    config.input(&docs).openapi(&json).rust_file(&rs);
+    config.openapi(&json).rust_file(&rs);
     let report = config.generate().map_err(|e| e.to_string())?;
     println!(
         "== {}: {} docs, {} models, {} warning(s), generated in {:.2?}",
@@ -446,6 +464,10 @@ mod tests {
         assert!(parse_floors("a b bogus=1\n").is_err());
         assert!(parse_floors("a b structural=x\n").is_err());
         assert!(parse_floors("a\n").is_err());
+        let merged = parse_floors("o+py,o+go spec/a.yaml format=99\n").unwrap();
+        assert_eq!(merged[0].folders(), ["o+py", "o+go"]);
+        assert_eq!(merged[0].file_stem(), "o+py__o+go");
+        assert_eq!(f[0].folders(), ["owner+repo"]);
     }
 
     #[test]

@@ -196,6 +196,7 @@ pub fn parse(
             deprecated: false,
             kind: kind.unwrap_or(ModelKind::Alias { ty: Type::Any }),
             span: title_span,
+            provenance: None,
         },
         refs,
     })
@@ -301,6 +302,7 @@ fn properties(
             read_only: notes.read_only,
             unstated: Default::default(),
             span: row.span.clone(),
+            provenance: None,
         });
     }
     check_rows(table, diags);

@@ -144,6 +144,7 @@ pub fn parse(
             deprecated,
             kind,
             span: title_span,
+            provenance: None,
         },
         refs,
     })
@@ -351,6 +352,7 @@ fn field_row(
         read_only: false,
         unstated: Default::default(),
         span: row.span.clone(),
+        provenance: None,
     })
 }
 

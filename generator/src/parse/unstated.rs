@@ -1,13 +1,13 @@
 //! Which facts a field's doc could not state: its dialect's losses
-//! ([`crate::compare::losses()`]) applied to each field, recorded in
+//! ([`crate::losses::losses()`]) applied to each field, recorded in
 //! [`Field::unstated`](crate::ir::Field).
 //!
 //! A fact the doc states (a nullable marker, a `null` example, an `int`) is never
 //! marked: only what the dialect cannot show at all for that kind of field.
 
 use super::Dialect;
-use crate::compare::losses::{losses, Loss};
 use crate::ir::{Field, Format, ModelKind, Type};
+use crate::losses::{losses, Loss};
 
 /// Marks the unstated facts of every field of `kind`, read in `dialect`.
 pub fn mark(kind: &mut ModelKind, dialect: Dialect) {
@@ -57,6 +57,7 @@ mod tests {
             read_only: false,
             unstated: Default::default(),
             span: SourceFile::new("m.md", "# M").span(0),
+            provenance: None,
         }
     }
 

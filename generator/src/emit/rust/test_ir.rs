@@ -29,6 +29,7 @@ fn model(name: &str, kind: ModelKind) -> Model {
         deprecated: false,
         kind,
         span: span(),
+        provenance: None,
     }
 }
 
@@ -83,6 +84,7 @@ pub(super) fn required(wire: &str, ty: Type) -> Field {
         read_only: false,
         unstated: Default::default(),
         span: span(),
+        provenance: None,
     }
 }
 

@@ -11,6 +11,7 @@ Examples:
   modeldoc generate docs/models --rust src/models/ --json-schema schemas/ --dates chrono
   modeldoc generate                  # inputs and outputs from ./modeldoc.toml
   modeldoc generate --check          # exit 1 when the outputs are stale
+  modeldoc generate --merge sdk-python/docs sdk-go/docs --openapi openapi.json
   modeldoc check docs/models --strict --message-format json
   modeldoc ir docs/models > ir.json
 
@@ -40,7 +41,9 @@ pub enum Command {
     )]
     Check(Inputs),
     /// Print the intermediate representation as JSON.
-    #[command(after_help = "Examples:\n  modeldoc ir docs/models > ir.json")]
+    #[command(
+        after_help = "Examples:\n  modeldoc ir docs/models > ir.json\n  modeldoc ir --merge sdk-python/docs sdk-go/docs > ir.json   # with each fact's doc set"
+    )]
     Ir(Inputs),
 }
 
@@ -72,6 +75,11 @@ pub struct Generate {
 pub struct Inputs {
     /// Doc files or folders (default: `inputs` of the config file).
     pub docs: Vec<PathBuf>,
+    /// Each DOCS folder is one doc set of the same API (its SDKs in several
+    /// languages): merge them, each fact from the doc sets that show it; when
+    /// two disagree, the first given wins.
+    #[arg(long)]
+    pub merge: bool,
     /// Config file (default: ./modeldoc.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

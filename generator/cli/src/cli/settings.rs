@@ -1,6 +1,7 @@
 //! Merges `modeldoc.toml` (from `--config`, or `./modeldoc.toml` when present) with the
 //! command-line flags into a [`Config`]. Flags win: docs given on the command line replace
 //! the file's `inputs`, and any output flag replaces the file's whole `[output]` table.
+//! `--merge` (or `merge = true` for the file's `inputs`) makes each input its own doc set.
 
 use std::path::{Path, PathBuf};
 
@@ -34,13 +35,20 @@ pub fn for_inputs(inputs: &Inputs) -> Result<Config, Error> {
 fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
     let file = config_file(inputs)?;
     let mut config = Config::new();
+    let add = |config: &mut Config, path: PathBuf, merge: bool| {
+        if merge {
+            config.doc_set([path]);
+        } else {
+            config.input(path);
+        }
+    };
     if !inputs.docs.is_empty() {
         for d in &inputs.docs {
-            config.input(d);
+            add(&mut config, d.clone(), inputs.merge);
         }
     } else if let Some(f) = file.as_ref().filter(|f| !f.file.inputs.is_empty()) {
         for i in &f.file.inputs {
-            config.input(f.base.join(i));
+            add(&mut config, f.base.join(i), inputs.merge || f.file.merge);
         }
     } else {
         return Err(Error::Config(format!(

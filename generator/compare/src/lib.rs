@@ -1,14 +1,15 @@
 //! Comparing two schemas of the same API, documented in two dialects.
 //!
-//! Models are paired by name (exact first, then lowercased with every
-//! non-alphanumeric character dropped, one to one), fields by wire name
-//! normalised the same way (`created_at` = `CreatedAt`). Every difference gets a
+//! Models and fields are paired as [`crate::merge`] pairs them
+//! ([`crate::merge::pair`]: by name, exact then normalised, through references,
+//! with SDK renames undone, by structure; fields by wire name, `created_at` =
+//! `CreatedAt`). Every difference gets a
 //! [`Class`] and is either explained by a [`Loss`] of the side that shows less
 //! (Go does not mark an optional field nullable, Python shows no int widths, ...)
 //! or left unexplained. The [`Report`] is serializable and renders as text.
 //!
 //! ```no_run
-//! use modeldoc::compare::{self, Input};
+//! use modeldoc_compare::{self as compare, Input};
 //! let a = modeldoc::Config::new().input("python/docs").load().unwrap();
 //! let b = modeldoc::Config::new().input("go/docs").load().unwrap();
 //! let report = compare::compare(
@@ -18,8 +19,6 @@
 //! print!("{report}");
 //! ```
 
-pub mod losses;
-mod pair;
 mod render;
 mod types;
 
@@ -28,13 +27,14 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use losses::{losses, Loss};
+pub use modeldoc::losses::{losses, Loss};
 pub use types::show;
 
-use crate::ir::{Field, Model, ModelKind, Object, Schema, Type};
-use crate::parse::{self, Dialect};
-use crate::Loaded;
-use pair::{pair_by_name, pair_by_reference, split};
+use modeldoc::ir::{Field, Model, ModelKind, Object, Schema, Type};
+pub use modeldoc::merge::pair::normalize;
+use modeldoc::merge::pair::{pair_by_name, pair_models, split};
+use modeldoc::parse::{self, Dialect};
+use modeldoc::Loaded;
 use types::{members_detail, same_values, Cx, TypeDiff};
 
 /// One side of a comparison.
@@ -240,14 +240,6 @@ impl Report {
     }
 }
 
-/// Lowercase ASCII alphanumerics only: `User_API-Key` → `userapikey`.
-pub fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// Compares two schemas; see the module documentation.
 pub fn compare(a: &Input<'_>, b: &Input<'_>) -> Report {
     let mut walk = Walk {
@@ -258,8 +250,7 @@ pub fn compare(a: &Input<'_>, b: &Input<'_>) -> Report {
         differences: Vec::new(),
         fields_compared: 0,
     };
-    let mut partner = pair_by_name(&a.schema.models, &b.schema.models, |m| &m.name);
-    pair_by_reference(a.schema, b.schema, &mut partner);
+    let partner = pair_models(a.schema, b.schema);
     let (pairs, only_a, only_b) = split(&a.schema.models, &b.schema.models, &partner);
     walk.cx.pairs = pairs
         .iter()
@@ -338,7 +329,7 @@ impl Walk<'_> {
         match (&a.kind, &b.kind) {
             (ModelKind::Object(x), ModelKind::Object(y)) => self.object(name, x, y),
             (ModelKind::Enum(x), ModelKind::Enum(y)) => {
-                let values = |e: &crate::ir::Enum| {
+                let values = |e: &modeldoc::ir::Enum| {
                     e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>()
                 };
                 let (vx, vy) = (values(x), values(y));

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{normalize, Class, Explanation, Loss, Side};
-use crate::ir::{Format, Type};
+use crate::{normalize, Class, Explanation, Loss, Side};
+use modeldoc::ir::{Format, Type};
 
 /// One difference between two types: its class, a short detail and maybe an explanation.
 #[derive(Debug, Clone, PartialEq)]

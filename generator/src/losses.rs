@@ -1,8 +1,9 @@
 //! What each dialect's docs lose, as data: the table [`losses`] keyed by [`Dialect`].
 //!
 //! The human-readable side of the same facts is [`Dialect::limitations`]; this
-//! table is what [`crate::compare`] uses to tell an expected difference between
-//! two doc sets from a surprising one.
+//! table is what [`crate::merge`] uses to tell a side that cannot show a fact
+//! from one that contradicts another (and what `modeldoc-compare` uses to tell an
+//! expected difference between two doc sets from a surprising one).
 
 use std::fmt;
 
@@ -32,6 +33,8 @@ pub enum Loss {
     WireCase,
     /// Union docs do not list their members (the union becomes any JSON value).
     UnionMembers,
+    /// Const values are not shown: a const field shows only its value's type.
+    ConstValues,
 }
 
 impl Loss {
@@ -47,6 +50,7 @@ impl Loss {
             Loss::DateVsDateTime => "date vs date-time not shown",
             Loss::WireCase => "wire names in SDK case convention",
             Loss::UnionMembers => "union members not listed",
+            Loss::ConstValues => "const values not shown",
         }
     }
 }
@@ -72,12 +76,17 @@ pub fn losses(dialect: Dialect) -> &'static [Loss] {
             WireCase,
         ],
         Dialect::TypeScript => &[Nullability, NumericWidths, IntegerVsNumber, WireCase],
-        Dialect::Go => &[OptionalNullability, ContainerNullability, WireCase],
-        Dialect::Java => &[UnionMembers, WireCase],
+        Dialect::Go => &[
+            OptionalNullability,
+            ContainerNullability,
+            WireCase,
+            ConstValues,
+        ],
+        Dialect::Java => &[UnionMembers, WireCase, ConstValues],
         // C# renders `T` for nullable and non-nullable alike; PHP `?T` for optional
         // fields and `T` for required nullable ones; Ruby `Nilable` for optional fields.
-        Dialect::CSharp | Dialect::Php => &[Nullability, WireCase],
-        Dialect::Ruby => &[OptionalNullability, UnionMembers, WireCase],
+        Dialect::CSharp | Dialect::Php => &[Nullability, WireCase, ConstValues],
+        Dialect::Ruby => &[OptionalNullability, UnionMembers, WireCase, ConstValues],
         Dialect::OpenApiGenerator => &[],
     }
 }

@@ -191,7 +191,7 @@ fn dangling_reference_warns() {
 fn folders_are_searched_and_check_mode_reports_drift() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("docs/nested")).unwrap();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/userapikey.md");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/userapikey.md");
     std::fs::copy(seed, dir.path().join("docs/nested/userapikey.md")).unwrap();
     let args = [
         "generate",

@@ -1,5 +1,5 @@
 //! Issue 4, requirement 3: the same API documented in two languages gives the
-//! same IR modulo what each dialect loses ([`modeldoc::compare`]).
+//! same IR modulo what each dialect loses ([`modeldoc_compare`]).
 //!
 //! A synthetic pair of doc sets (Python and Go describing the same models) must
 //! differ only in explained ways; the Glean Python and Go SDK docs in
@@ -9,9 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use modeldoc::compare::{self, Class, Input, Loss, Report, Side};
 use modeldoc::{Config, RenameWire};
+use modeldoc_compare::{self as compare, Class, Input, Loss, Report, Side};
 
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 /// Compares the docs as written (wire names as the docs show them: the losses explain them).
@@ -173,7 +174,7 @@ fn a_real_difference_is_unexplained() {
 
 fn corpus_docs(repo: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
+        .join("../../../shared/corpus")
         .join(repo)
         .join("docs");
     if dir.is_dir() {
