@@ -204,7 +204,7 @@ pub fn run(args: &[String]) -> ExitCode {
         None => {
             let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
             let status = Command::new(cargo)
-                .args(["build", "--release", "--quiet", "-p", "modeldoc"])
+                .args(["build", "--release", "--quiet", "-p", "modeldoc-cli"])
                 .status();
             if !status.is_ok_and(|s| s.success()) {
                 eprintln!("xtask payloads: building the release modeldoc failed");
