@@ -288,6 +288,13 @@ pub enum Type {
     Union(Vec<Type>),
     /// The inner type or `null` (used below field level: `List[Nullable[str]]`).
     Nullable(Box<Type>),
+    /// A reference the parser could not resolve yet: an index into its
+    /// document's pending references ([`crate::parse::PendingRef`]).
+    /// [`crate::resolve`] replaces every one (by a [`Type::Ref`], or by
+    /// [`Type::Any`] when dangling), so a [`Schema`] never holds one; it is
+    /// never serialized, and emitters treat one like [`Type::Any`].
+    #[serde(skip)]
+    Pending(usize),
 }
 
 impl Type {
@@ -324,7 +331,7 @@ impl Type {
             (Type::Map(_), V::Object(_)) => true,
             (Type::Enum(values), v) => values.contains(v),
             (Type::Const(c), v) => c == v,
-            (Type::Any | Type::Ref(_) | Type::Union(_), _) => true,
+            (Type::Any | Type::Ref(_) | Type::Pending(_) | Type::Union(_), _) => true,
             _ => false,
         }
     }

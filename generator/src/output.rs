@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 /// One file to produce.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,16 +59,38 @@ impl std::fmt::Display for Change {
     }
 }
 
+/// Whether a file on disk holds `text`, up to line endings: a checkout that turned
+/// `\n` into `\r\n` (git `core.autocrlf` on Windows) is not stale.
+fn same_text(old: &[u8], text: &str) -> bool {
+    if old == text.as_bytes() {
+        return true;
+    }
+    if !old.contains(&b'\r') {
+        return false;
+    }
+    let lf = |bytes: &[u8]| -> Vec<u8> {
+        let mut out = Vec::with_capacity(bytes.len());
+        for (i, &b) in bytes.iter().enumerate() {
+            if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                out.push(b);
+            }
+        }
+        out
+    };
+    lf(old) == lf(text.as_bytes())
+}
+
 /// Brings the file system in line with `files`, or (with `check`) only reports what differs.
 ///
-/// Files whose contents are already right are not rewritten (their mtime is kept).
+/// Files whose contents are already right, up to line endings ([`same_text`]), are
+/// not rewritten (their mtime is kept).
 pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::Result<Vec<Change>> {
     // Comparing (and below, staging) files is independent per file: done in parallel,
     // results gathered in input order.
     let compared: Vec<std::io::Result<Option<Change>>> = files
         .par_iter()
         .map(|f| match fs::read(&f.path) {
-            Ok(old) if old == f.contents.as_bytes() => Ok(None),
+            Ok(old) if same_text(&old, &f.contents) => Ok(None),
             Ok(_) => Ok(Some(Change::Updated(f.path.clone()))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Some(Change::Created(f.path.clone())))
@@ -185,4 +207,20 @@ fn write_temp(path: &Path, contents: &[u8]) -> std::io::Result<PathBuf> {
 
 fn with_path(e: std::io::Error, path: &Path) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_text;
+
+    #[test]
+    fn line_endings_do_not_make_a_file_stale() {
+        assert!(same_text(b"a\nb\n", "a\nb\n"));
+        assert!(same_text(b"a\r\nb\r\n", "a\nb\n"));
+        assert!(same_text(b"a\r\nb\n", "a\nb\n"));
+        assert!(!same_text(b"a\r\nc\r\n", "a\nb\n"));
+        assert!(!same_text(b"a\nb", "a\nb\n"));
+        // A lone `\r` is content, not a line ending.
+        assert!(!same_text(b"a\rb\n", "ab\n"));
+    }
 }

@@ -16,8 +16,9 @@ use heck::{ToLowerCamelCase, ToSnakeCase};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{ModelKind, Schema};
 
-/// How wire names are rewritten.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+/// How wire names are decided (`infer`, `as-is`, `snake` or `camel` in `modeldoc.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RenameWire {
     /// Infer the API's convention and exceptions from the docs (see [`crate::wire_names`]).
     #[default]

@@ -8,11 +8,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{for_each_type_mut, Model, ModelKind, Schema, Type, Union};
-use crate::parse::lower::parse_pending_key;
 use crate::parse::ParsedDoc;
 
 /// A parsed document together with the path it was read from.
@@ -104,13 +103,11 @@ fn resolve_doc(d: LoadedDoc, name: &str, names: &[String], index: &Index) -> Res
         })
         .collect();
     let resolve_ref = |t: &mut Type| {
-        if let Type::Ref(key) = t {
-            if let Some(i) = parse_pending_key(key) {
-                *t = match found.get(i).copied().flatten() {
-                    Some(j) => Type::Ref(names[j].clone()),
-                    None => Type::Any,
-                };
-            }
+        if let Type::Pending(i) = *t {
+            *t = match found.get(i).copied().flatten() {
+                Some(j) => Type::Ref(names[j].clone()),
+                None => Type::Any,
+            };
         }
     };
     let mut label_unions = Vec::new();

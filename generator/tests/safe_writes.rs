@@ -1,6 +1,6 @@
 //! Library-level guarantees about writing outputs: a failed run leaves every
 //! earlier output intact, an unchanged run rewrites nothing, two runs give the
-//! same bytes, and check mode never writes.
+//! same bytes, check mode never writes, and a CRLF checkout is not stale.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -174,4 +174,32 @@ fn check_mode_never_writes() {
     assert_eq!(changes.len(), 2, "{changes:?}");
     assert_eq!(snapshot(out.path()), before);
     assert!(mtimes(out.path()).values().all(|t| *t == past));
+}
+
+#[test]
+fn crlf_checkout_is_neither_stale_nor_rewritten() {
+    // What git `core.autocrlf=true` does to committed outputs on Windows.
+    let out = tempfile::tempdir().unwrap();
+    config(&[&fixtures()], out.path()).generate().unwrap();
+    for path in snapshot(out.path()).keys() {
+        let path = out.path().join(path);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    }
+    let past = age_files(out.path());
+    let before = snapshot(out.path());
+    let check = config(&[&fixtures()], out.path()).check(true).generate();
+    assert!(check.is_ok(), "{:?}", check.err());
+    let run = config(&[&fixtures()], out.path()).generate().unwrap();
+    assert!(run.changes.is_empty(), "{:?}", run.changes);
+    assert_eq!(snapshot(out.path()), before);
+    assert!(mtimes(out.path()).values().all(|t| *t == past));
+    // A real change is still one.
+    let openapi = out.path().join("openapi.json");
+    fs::write(&openapi, "{}\r\n").unwrap();
+    let Err(Error::Stale(changes)) = config(&[&fixtures()], out.path()).check(true).generate()
+    else {
+        panic!("expected a stale output")
+    };
+    assert_eq!(changes.len(), 1, "{changes:?}");
 }

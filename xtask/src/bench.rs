@@ -11,6 +11,9 @@
 //! measured in the same run, and peak RSS read with `wait4`. `--scale` then
 //! repeats one repo's docs 1×, 2× and 4× (copies in separate subfolders) to
 //! show how cost grows with input.
+//!
+//! Last (or alone with `--build-dep`), [`crate::build_dep`] compares clean builds of a
+//! crate with modeldoc, prost-build or typify as its build-dependency.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -33,21 +36,27 @@ pub struct Options {
     pub no_scale: bool,
     /// Where the CLI writes (default: the system temp dir); e.g. a tmpfs to leave the disk out.
     pub scratch: Option<PathBuf>,
+    /// Only the build-dependency comparison (modeldoc vs prost-build vs typify).
+    pub build_dep_only: bool,
+    /// Skip the build-dependency comparison.
+    pub no_build_dep: bool,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--build-dep | --no-build-dep]";
 
 impl Options {
     /// Parses the arguments after `bench`.
     pub fn parse(args: &[String], root: &Path) -> Result<Options, String> {
         let mut o = Options {
             runs: 5,
-            corpus: root.join("../shared/corpus"),
+            corpus: crate::corpus_dir(root),
             only: None,
             threads: None,
             scale: None,
             no_scale: false,
             scratch: None,
+            build_dep_only: false,
+            no_build_dep: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -66,6 +75,8 @@ impl Options {
                 "--scale" => o.scale = Some(value()?),
                 "--no-scale" => o.no_scale = true,
                 "--scratch" => o.scratch = Some(value()?.into()),
+                "--build-dep" => o.build_dep_only = true,
+                "--no-build-dep" => o.no_build_dep = true,
                 "--help" | "-h" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
             }
@@ -303,6 +314,18 @@ fn repos(o: &Options) -> Result<Vec<(String, PathBuf)>, String> {
 }
 
 fn run_inner(root: &Path, o: &Options) -> Result<(), String> {
+    if o.build_dep_only {
+        return crate::build_dep::run(root, o.runs);
+    }
+    corpus_tables(root, o)?;
+    if o.no_build_dep {
+        return Ok(());
+    }
+    println!();
+    crate::build_dep::run(root, o.runs.min(3))
+}
+
+fn corpus_tables(root: &Path, o: &Options) -> Result<(), String> {
     if !o.corpus.is_dir() {
         println!(
             "bench: no corpus at {} (expected ../shared/corpus/<owner>+<repo>/docs); nothing to measure",

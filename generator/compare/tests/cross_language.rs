@@ -173,16 +173,7 @@ fn a_real_difference_is_unexplained() {
 }
 
 fn corpus_docs(repo: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(repo)
-        .join("docs");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: corpus docs not found at {}", dir.display());
-        None
-    }
+    support::corpus("cross_language", &format!("{repo}/docs"))
 }
 
 /// Two doc sets of one API, in different case conventions, get the same inferred wire
@@ -294,4 +285,22 @@ fn missing_models(report: &Report) {
         only_python <= 79,
         "{only_python} models only in the Python docs"
     );
+}
+
+/// The losses of a side come from its load (the dialect of every document and
+/// the limitations reported), not from reading the files again.
+#[test]
+fn losses_come_from_the_load() {
+    let dir = support::doc_set(
+        "losses_from_load",
+        &[(
+            "pet.md",
+            "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *int* | :heavy_check_mark: | N/A |\n",
+        )],
+    );
+    let loaded = Config::new().input(&dir).load().expect("loads");
+    std::fs::remove_dir_all(&dir).expect("removes the docs");
+    let input = Input::for_loaded("python", &loaded);
+    assert_eq!(input.losses, modeldoc::Dialect::Python.losses());
+    assert!(input.losses.contains(&Loss::NumericWidths));
 }

@@ -16,9 +16,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::par::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::*;
 
 use super::names::{self, Unique};
 use crate::ir::Schema;
@@ -92,7 +92,7 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         .collect();
     // Files are independent: render them in parallel, `mod.rs` alongside
     // (tokens never cross threads).
-    let (mut files, mod_rs) = rayon::join(
+    let (mut files, mod_rs) = crate::par::join(
         || {
             jobs.par_iter()
                 .map(|(module, items)| {

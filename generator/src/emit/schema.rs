@@ -205,7 +205,7 @@ impl Members for TypeSchema<'_> {
             Type::Integer(f) => scalar(map, "integer", *f, null),
             Type::Number(f) => scalar(map, "number", *f, null),
             Type::Boolean => scalar(map, "boolean", None, null),
-            Type::Any => Ok(()),
+            Type::Any | Type::Pending(_) => Ok(()),
             Type::Array(item) => {
                 map.serialize_entry("type", &TypeName("array", null))?;
                 map.serialize_entry("items", &b.ty(item))
@@ -255,7 +255,9 @@ impl Builder<'_> {
                     && common_json_type(Values::Plain(values)).is_some()
             }
             Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).is_some(),
-            Type::Any | Type::Ref(_) | Type::Union(_) | Type::Nullable(_) => false,
+            Type::Any | Type::Pending(_) | Type::Ref(_) | Type::Union(_) | Type::Nullable(_) => {
+                false
+            }
         }
     }
 
@@ -326,7 +328,7 @@ impl Builder<'_> {
             },
             Type::Enum(values) => common_json_type(Values::Plain(values)).map(widen),
             Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).map(widen),
-            Type::Any | Type::Union(_) | Type::Nullable(_) => None,
+            Type::Any | Type::Pending(_) | Type::Union(_) | Type::Nullable(_) => None,
         }
     }
 }

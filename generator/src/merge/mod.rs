@@ -43,8 +43,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, Fact, Field, Model, ModelKind, Object, Provenance, Schema, Type, Union};
-use crate::losses::{losses, Loss};
-use crate::parse::Dialect;
+use crate::parse::{Dialect, Loss};
 use crate::source::Span;
 
 pub use pair::normalize;
@@ -62,12 +61,23 @@ pub struct DocSet {
 }
 
 impl DocSet {
-    /// A doc set of the given dialect (`None`: nothing is known to be lost).
+    /// A doc set of the given dialect, with every loss any of its flavours
+    /// has (`None`: nothing is known to be lost).
     pub fn new(label: impl Into<String>, schema: Schema, dialect: Option<Dialect>) -> Self {
+        Self::with_losses(
+            label,
+            schema,
+            dialect.map_or_else(Vec::new, Dialect::losses),
+        )
+    }
+
+    /// A doc set that loses exactly `losses` (for a loaded doc set:
+    /// [`crate::Loaded::losses`] of its dialect, which knows its flavour).
+    pub fn with_losses(label: impl Into<String>, schema: Schema, losses: Vec<Loss>) -> Self {
         DocSet {
             label: label.into(),
             schema,
-            losses: dialect.map_or_else(Vec::new, |d| losses(d).to_vec()),
+            losses,
         }
     }
 }

@@ -1,22 +1,28 @@
-//! Which facts a field's doc could not state: its dialect's losses
-//! ([`crate::losses::losses()`]) applied to each field, recorded in
-//! [`Field::unstated`](crate::ir::Field).
+//! Which facts a field's doc could not state: the losses of its dialect's limitations
+//! that apply to the document ([`super::Dialect::limitations`]), applied to each field and
+//! recorded in [`Field::unstated`](crate::ir::Field).
 //!
 //! A fact the doc states (a nullable marker, a `null` example, an `int`) is never
 //! marked: only what the dialect cannot show at all for that kind of field.
 
+use super::dialect::Loss;
 use super::Dialect;
 use crate::ir::{Field, Format, ModelKind, Type};
-use crate::losses::{losses, Loss};
 
-/// Marks the unstated facts of every field of `kind`, read in `dialect`.
-pub fn mark(kind: &mut ModelKind, dialect: Dialect) {
+/// Marks the unstated facts of every field of `kind`, read in `dialect` from `text`
+/// (flavour-specific limitations count where `text` shows the flavour).
+pub fn mark(kind: &mut ModelKind, dialect: Dialect, text: &str) {
     let ModelKind::Object(o) = kind else {
         return;
     };
-    let lost = losses(dialect);
+    let lost: Vec<Loss> = dialect
+        .limitations()
+        .iter()
+        .filter(|l| l.applies(std::iter::once(text)))
+        .flat_map(|l| l.losses.iter().copied())
+        .collect();
     for f in &mut o.fields {
-        mark_field(f, lost);
+        mark_field(f, &lost);
     }
 }
 
@@ -66,7 +72,7 @@ mod tests {
             fields: vec![f],
             additional_properties: None,
         });
-        mark(&mut kind, dialect);
+        mark(&mut kind, dialect, "");
         let ModelKind::Object(mut o) = kind else {
             unreachable!()
         };

@@ -55,14 +55,10 @@ fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
             "no input docs: give DOCS or `inputs` in {FILE_NAME}"
         )));
     }
+    // The file's settings go through the same path as for the xtask and build scripts;
+    // flags then override them.
     if let Some(f) = &file {
-        if let Some(d) = &f.file.dialect {
-            config.dialect(d.parse().map_err(Error::Config)?);
-        }
-        config.options(f.file.options.clone());
-        if let Some(r) = &f.file.rename_wire {
-            config.rename_wire(r.parse().map_err(Error::Config)?);
-        }
+        f.file.apply_settings(&mut config);
     }
     if let Some(d) = inputs.dialect {
         config.dialect(d);

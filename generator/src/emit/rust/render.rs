@@ -21,8 +21,8 @@ pub(super) mod nulls;
 mod open_enum;
 mod rename_all;
 
-/// `use serde::{Deserialize, Serialize};` when an item of `items` derives them
-/// and no model shadows those names.
+/// `use serde::{Deserialize, Serialize};` when an item of `items` derives them,
+/// less any name a model shadows.
 pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
     let derives = items.iter().any(|i| match &i.kind {
         ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
@@ -34,10 +34,16 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
         ItemKind::Const(value) => value.value.is_string(),
     });
     let paths = &plan.types.paths;
-    if !derives || paths.shadows("Serialize") || paths.shadows("Deserialize") {
+    if !derives {
         return TokenStream::new();
     }
-    quote! { use serde::{Deserialize, Serialize}; }
+    // A shadowed name is written as a full path; the other one is still imported.
+    match (paths.shadows("Deserialize"), paths.shadows("Serialize")) {
+        (false, false) => quote! { use serde::{Deserialize, Serialize}; },
+        (false, true) => quote! { use serde::Deserialize; },
+        (true, false) => quote! { use serde::Serialize; },
+        (true, true) => TokenStream::new(),
+    }
 }
 
 /// The tokens of one item, referring to other models in `refs` style.

@@ -177,7 +177,7 @@ impl TypeMap {
             Type::Number(None) if json_numbers => quote!(serde_json::Number),
             Type::Number(_) => quote!(f64),
             Type::Boolean => quote!(bool),
-            Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
+            Type::Any | Type::Pending(_) | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
                 quote!(serde_json::Value)
             }
             Type::Array(inner) => {

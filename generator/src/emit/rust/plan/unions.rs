@@ -68,7 +68,7 @@ fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
         Type::String(_) => (7, 0),
         Type::Map(_) => (8, 0),
         Type::Union(_) => (9, 0),
-        Type::Any => (10, 0),
+        Type::Any | Type::Pending(_) => (10, 0),
     }
 }
 
@@ -81,7 +81,7 @@ fn variant_name(t: &Type, idents: &BTreeMap<String, String>) -> String {
         Type::Integer(_) => "Integer".into(),
         Type::Number(_) => "Number".into(),
         Type::Boolean => "Boolean".into(),
-        Type::Any => "Any".into(),
+        Type::Any | Type::Pending(_) => "Any".into(),
         Type::Array(inner) => format!("ArrayOf{}", variant_name(inner, idents)),
         Type::Map(inner) => format!("MapOf{}", variant_name(inner, idents)),
         Type::Ref(name) => match as_hoisted(name) {

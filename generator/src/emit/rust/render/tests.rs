@@ -156,3 +156,16 @@ fn deprecation_is_marked_and_allowed_where_used() {
         assert!(!code.contains("# [deprecated]"), "{code}");
     }
 }
+
+#[test]
+fn a_model_shadowing_one_serde_trait_keeps_the_other_imported() {
+    // A model named `Serialize`: that derive goes through `::serde::`, `Deserialize`
+    // is still imported (it used to be neither imported nor qualified).
+    let schema = schema([object("Serialize", [required("id", Type::STRING)])]);
+    let code = rendered(&schema, &Options::default(), RefStyle::Local);
+    assert!(code.starts_with("use serde::Deserialize;\n"), "{code}");
+    assert!(
+        code.contains("#[derive(Debug, Clone, PartialEq, ::serde::Serialize, Deserialize)]"),
+        "{code}"
+    );
+}
