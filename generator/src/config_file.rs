@@ -288,7 +288,7 @@ mod tests {
         let mut config = Config::new();
         file.apply(&mut config, Path::new("")).unwrap();
         let debug = format!("{config:?}");
-        assert!(debug.contains("rename_wire: Snake"), "{debug}");
+        assert!(debug.contains("rule: Snake"), "{debug}");
         assert!(debug.contains("dialect: Some(Go)"), "{debug}");
     }
 }
