@@ -126,7 +126,8 @@ fn json_messages_one_object_per_line() {
         .collect();
     // The dialect's limitations come first (at line 1 of the first doc).
     let n = python_limitations();
-    assert_eq!(lines.len(), n + 2, "{stdout}");
+    // Then the error, the note on wire names, the warning.
+    assert_eq!(lines.len(), n + 3, "{stdout}");
     for limitation in &lines[..n] {
         assert_eq!(limitation["severity"], "warning");
         assert_eq!(limitation["span"]["line"], 1);
@@ -135,7 +136,8 @@ fn json_messages_one_object_per_line() {
     assert_eq!(lines[n]["span"]["file"], "./bad.md");
     assert_eq!(lines[n]["span"]["line"], 7);
     assert!(lines[n]["message"].as_str().unwrap().contains(":x:"));
-    assert_eq!(lines[n + 1]["severity"], "warning");
+    assert_eq!(lines[n + 1]["severity"], "note");
+    assert_eq!(lines[n + 2]["severity"], "warning");
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 }
 

@@ -94,7 +94,7 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
+        "go docs show PascalCase Go field names, not JSON property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     ),
     Limitation::new(
         &[Loss::ConstValues],
