@@ -100,10 +100,7 @@ const LIMITATIONS: &[Limitation] = &[
         &[Loss::ConstValues],
         "go docs render consts as their base type: the value is lost",
     ),
-    Limitation::new(
-        &[Loss::RequiredDefaults],
-        "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-    ),
+    speakeasy::REQUIRED_DEFAULTS,
 ];
 
 impl Spec for Go {

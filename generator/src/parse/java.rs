@@ -90,10 +90,7 @@ const LIMITATIONS: &[Limitation] = &[
         &[Loss::ConstValues],
         "java docs render consts as their base type: the value is lost",
     ),
-    Limitation::new(
-        &[Loss::RequiredDefaults],
-        "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-    ),
+    speakeasy::REQUIRED_DEFAULTS,
 ];
 
 impl Spec for Java {

@@ -122,10 +122,7 @@ const LIMITATIONS: &[Limitation] = &[
         &[Loss::WireCase],
         "the Field column holds snake_case SDK field names; JSON names in another case (`createdAt`) are inferred from examples and descriptions (see the `wire names` note)",
     ),
-    Limitation::new(
-        &[Loss::RequiredDefaults],
-        "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-    ),
+    speakeasy::REQUIRED_DEFAULTS,
 ];
 
 impl Spec for Python {

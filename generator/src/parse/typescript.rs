@@ -89,10 +89,7 @@ const LIMITATIONS: &[Limitation] = &[
         &[Loss::WireCase],
         "typescript docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     ),
-    Limitation::new(
-        &[Loss::RequiredDefaults],
-        "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-    ),
+    speakeasy::REQUIRED_DEFAULTS,
 ];
 
 impl Spec for TypeScript {

@@ -18,7 +18,7 @@ use super::{description, lower_cell};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, EnumValue, Field, Format, Model, ModelKind, Object, Type, Union};
 use crate::markdown::{Block, Cell, Row, Table};
-use crate::parse::dialect::{Blocks, ParsedDoc, PendingRef};
+use crate::parse::dialect::{Blocks, Limitation, Loss, ParsedDoc, PendingRef};
 use crate::parse::lower::{self, TypeNames};
 use crate::source::{SourceFile, Span};
 
@@ -43,6 +43,13 @@ pub trait Language: TypeNames {
         false
     }
 }
+
+/// The limitation every Speakeasy language shares: a required property with a
+/// default is rendered optional.
+pub const REQUIRED_DEFAULTS: Limitation = Limitation::new(
+    &[Loss::RequiredDefaults],
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
+);
 
 /// The additional-properties row as most languages name it: `additionalProperties`
 /// in the language's case convention.
