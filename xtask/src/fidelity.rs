@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-/// Where the corpora live, relative to the workspace root.
 /// The scorer, relative to the workspace root.
 const SCORER: &str = "../shared/tools/fidelity.py";
 /// The floors file, relative to the workspace root.

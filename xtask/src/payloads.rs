@@ -12,8 +12,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-/// Where the corpora live, relative to the workspace root.
-const CORPUS: &str = "../shared/corpus";
 /// The payload checker, relative to the workspace root.
 const RUN: &str = "../shared/tools/payloads/run.py";
 /// Pools several reports.
@@ -174,8 +172,12 @@ pub fn run(args: &[String]) -> ExitCode {
             s => only.push(s.to_string()),
         }
     }
-    if !Path::new(CORPUS).is_dir() {
-        println!("xtask payloads: skipped: {CORPUS} is absent (the corpora are not part of this repository)");
+    let corpus = xtask::corpus_dir(Path::new(""));
+    if !corpus.is_dir() {
+        println!(
+            "xtask payloads: skipped: {} is absent (the corpora are not part of this repository)",
+            corpus.display()
+        );
         return ExitCode::SUCCESS;
     }
     let deps = Command::new("python3")
@@ -261,7 +263,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Runs run.py on one corpus folder; returns its counters and report path.
 fn check_repo(folder: &str, bin: &Path) -> Result<(Counts, PathBuf), String> {
-    let repo = Path::new(CORPUS).join(folder);
+    let repo = xtask::corpus_dir(Path::new("")).join(folder);
     if !repo.is_dir() {
         return Err(format!("{} is absent", repo.display()));
     }
