@@ -11,6 +11,10 @@
 //! openapi = "openapi.json"
 //! json_schema = "schemas"
 //!
+//! [models]                    # rename or leave out models by name or doc path
+//! rename = { "apierrors/detail.md" = "ErrorDetail" }
+//! exclude = ["operations/"]
+//!
 //! [options]
 //! dates = "chrono"
 //! maps = "indexmap"
@@ -27,6 +31,7 @@ use crate::config::{Config, Error};
 use crate::options::Options;
 use crate::parse::Dialect;
 use crate::rename::RenameWire;
+use crate::select::ModelSelection;
 pub use crate::suggest::closest;
 
 /// The file name the CLI looks for in the current directory.
@@ -47,6 +52,8 @@ pub struct ConfigFile {
     pub strict: bool,
     /// Rewrites field wire names: `as-is` (default), `snake` or `camel`.
     pub rename_wire: Option<RenameWire>,
+    /// `[models]`: renames and exclusions by model name or doc path ([`ModelSelection`]).
+    pub models: ModelSelection,
     /// Where outputs go.
     pub output: Outputs,
     /// Type mappings, derives and attributes (see [`Options`]).
@@ -92,6 +99,7 @@ impl ConfigFile {
             .map_err(|e| Error::Config(format!("{name}: {}", with_suggestion(&e.to_string()))))?;
         file.options
             .validate()
+            .and_then(|()| file.models.validate())
             .map_err(|e| Error::Config(format!("{name}: {e}")))?;
         Ok(file)
     }
@@ -123,6 +131,7 @@ impl ConfigFile {
             config.rename_wire(r);
         }
         config.strict(self.strict);
+        config.models(&self.models);
         config.options(self.options.clone());
     }
 
@@ -267,6 +276,21 @@ mod tests {
         assert!(e.contains("unknown variant `bogus`"), "{e}");
         let e = err("rename_wire = \"snak\"\n");
         assert!(e.contains("did you mean `snake`?"), "{e}");
+    }
+
+    #[test]
+    fn models_table_renames_and_excludes() {
+        let file = ConfigFile::parse(
+            "[models]\nexclude = [\"operations/\"]\nrename = { \"apierrors/detail.md\" = \"ErrorDetail\" }\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(file.models.exclude, ["operations/"]);
+        assert_eq!(file.models.rename["apierrors/detail.md"], "ErrorDetail");
+        let e = err("[models]\nrenames = {}\n");
+        assert!(e.contains("did you mean `rename`?"), "{e}");
+        let e = err("[models]\nrename = { \"Detail\" = \"not a name\" }\n");
+        assert!(e.contains("not a model name"), "{e}");
     }
 
     #[test]

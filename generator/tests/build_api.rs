@@ -159,7 +159,10 @@ fn warnings_become_capped_cargo_warning_lines() {
     );
     assert!(lines.iter().all(|l| !l.contains('\n')));
     assert!(lines[10].contains("5 more warning(s)"), "{}", lines[10]);
-    assert!(lines.iter().all(|l| !l.contains("python docs:")), "{lines:#?}");
+    assert!(
+        lines.iter().all(|l| !l.contains("python docs:")),
+        "{lines:#?}"
+    );
 }
 
 /// Attribute paths that name no model or field are errors with a suggestion.

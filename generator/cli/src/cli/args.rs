@@ -92,6 +92,14 @@ pub struct Inputs {
     /// Rewrite field wire (JSON) names: keep the docs' SDK names, or make them snake_case / camelCase.
     #[arg(long, value_name = "as-is|snake|camel", value_parser = parse_with::<RenameWire>)]
     pub rename_wire: Option<RenameWire>,
+    /// Name a model: `KEY=NAME`, KEY a model name (`Detail`) or doc path
+    /// (`apierrors/detail.md`); adds to `[models] rename` of modeldoc.toml.
+    #[arg(long, value_name = "KEY=NAME", value_parser = parse_rename)]
+    pub rename_model: Vec<(String, String)>,
+    /// Leave out models: a model name, doc path or folder (`operations/`);
+    /// adds to `[models] exclude` of modeldoc.toml.
+    #[arg(long, value_name = "KEY")]
+    pub exclude_model: Vec<String>,
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -139,6 +147,17 @@ pub struct OptionFlags {
     /// String enums accept unknown values (an `Other(String)` variant).
     #[arg(long)]
     pub open_enums: bool,
+}
+
+fn parse_rename(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((key, name)) if !key.is_empty() && !name.is_empty() => {
+            Ok((key.to_string(), name.to_string()))
+        }
+        _ => Err(format!(
+            "`{s}`: expected KEY=NAME, e.g. `apierrors/detail.md=ErrorDetail`"
+        )),
+    }
 }
 
 fn parse_with<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {

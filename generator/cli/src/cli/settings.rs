@@ -66,6 +66,12 @@ fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
     if let Some(r) = inputs.rename_wire {
         config.rename_wire(r);
     }
+    for (key, name) in &inputs.rename_model {
+        config.rename_model(key.clone(), name.clone());
+    }
+    for key in &inputs.exclude_model {
+        config.exclude_model(key.clone());
+    }
     let file_strict = file.as_ref().is_some_and(|f| f.file.strict);
     config.strict(inputs.strict || file_strict);
     Ok((config, file))
