@@ -23,10 +23,11 @@ use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
 use crate::parse::{self, Dialect, Limitation, ParsedDoc};
-use crate::rename::{self, RenameWire};
+use crate::rename::RenameWire;
 use crate::resolve::{self, LoadedDoc};
 use crate::select::ModelSelection;
 use crate::source::SourceFile;
+use crate::wire_names::WireNames;
 
 /// Where the Rust output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,8 +173,8 @@ pub struct Config {
     doc_sets: Vec<Vec<PathBuf>>,
     dialect: Option<Dialect>,
     strict: bool,
-    rename_wire: RenameWire,
     models: ModelSelection,
+    wire_names: WireNames,
     rust: Option<RustOutput>,
     openapi: Option<PathBuf>,
     json_schema: Option<PathBuf>,
@@ -244,9 +245,24 @@ impl Config {
         self
     }
 
-    /// Rewrites every field's wire (JSON) name: as written (default), `snake_case` or `camelCase`.
+    /// How field wire (JSON) names are decided: inferred from the docs (default), as
+    /// written, `snake_case` or `camelCase` (see [`crate::wire_names`]).
     pub fn rename_wire(&mut self, rule: RenameWire) -> &mut Self {
-        self.rename_wire = rule;
+        self.wire_names.rule = rule;
+        self
+    }
+
+    /// Settles one field's wire name: `path` is `Model.field` (the field as its doc
+    /// names it); wins over every rule.
+    pub fn wire_name(&mut self, path: impl Into<String>, wire: impl Into<String>) -> &mut Self {
+        self.wire_names.map.insert(path.into(), wire.into());
+        self
+    }
+
+    /// Learns wire names from sample payloads: a folder of `<Model>.json` files (an
+    /// object or an array of objects each); keys that match no field are reported.
+    pub fn wire_samples(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.wire_names.samples = Some(dir.as_ref().to_path_buf());
         self
     }
 
@@ -413,6 +429,12 @@ impl Config {
         self
     }
 
+    /// Enforces only stated facts (see [`Options::strict_types`]).
+    pub fn strict_types(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.strict_types = on;
+        self
+    }
+
     /// Reports loading progress (used by the CLI's progress bar).
     pub fn progress(&mut self, f: impl Fn(usize, usize) + Send + Sync + 'static) -> &mut Self {
         self.progress = Some(ProgressFn(Arc::new(f)));
@@ -518,7 +540,7 @@ impl Config {
             (files, dialects) = by_file.into_iter().unzip();
             merged.schema
         };
-        rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
+        crate::wire_names::apply(&mut schema, &self.wire_names, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
         }
@@ -624,13 +646,27 @@ impl Config {
         // The three outputs are independent: render them concurrently.
         let mut openapi_options = self.openapi_options.clone();
         openapi_options.schema = schema_options;
+        // The payload readers (Rust, JSON Schema) accept what unstated facts might allow;
+        // the OpenAPI document restates the docs' facts.
+        let lenient_schema;
+        let unstated = |m: &crate::ir::Model| match &m.kind {
+            crate::ir::ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
+            _ => false,
+        };
+        let readers =
+            if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
+                schema
+            } else {
+                lenient_schema = schema.lenient();
+                &lenient_schema
+            };
         let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
-                    contents: rust::emit_file(schema, &self.rust_options),
+                    contents: rust::emit_file(readers, &self.rust_options),
                 }],
-                Some(RustOutput::Dir(dir)) => rust::emit_modules(schema, &self.rust_options)
+                Some(RustOutput::Dir(dir)) => rust::emit_modules(readers, &self.rust_options)
                     .into_iter()
                     .map(|f| OutputFile {
                         path: dir.join(f.path),
@@ -649,7 +685,7 @@ impl Config {
                     || {
                         self.json_schema
                             .as_ref()
-                            .map(|_| json_schema::emit_documents(schema, &schema_options))
+                            .map(|_| json_schema::emit_documents(readers, &schema_options))
                     },
                 )
             },
@@ -707,7 +743,7 @@ pub const CARGO_WARNINGS: usize = 10;
 /// `path:line:col: warning: message`; cargo shows one line each), at most
 /// [`CARGO_WARNINGS`], then one line counting the rest.
 ///
-/// The dialect's limitations ([`Loaded::limitations`]) are left out: they are
+/// Notes (what was inferred) and the dialect's limitations ([`Loaded::limitations`]) are left out: they are
 /// facts about the doc format, the same on every build, not problems with the
 /// docs (`modeldoc check` lists them).
 pub fn cargo_warnings(loaded: &Loaded) -> Vec<String> {
@@ -719,7 +755,9 @@ pub fn cargo_warnings(loaded: &Loaded) -> Vec<String> {
     let warnings: Vec<_> = loaded
         .diagnostics
         .iter()
-        .filter(|d| !d.is_error() && !limitation_messages.contains(&d.message))
+        .filter(|d| {
+            d.severity == crate::Severity::Warning && !limitation_messages.contains(&d.message)
+        })
         .collect();
     let mut lines: Vec<String> = warnings
         .iter()

@@ -18,6 +18,9 @@
 //! [options]
 //! dates = "chrono"
 //! maps = "indexmap"
+//!
+//! [wire_names]                  # settles single fields' JSON names
+//! "User.userID" = "user_id"
 //! ```
 //!
 //! With `merge = true`, each entry of `inputs` is one doc set of the same API
@@ -50,10 +53,14 @@ pub struct ConfigFile {
     pub dialect: Option<Dialect>,
     /// Turns warnings into errors.
     pub strict: bool,
-    /// Rewrites field wire names: `as-is` (default), `snake` or `camel`.
+    /// How field wire names are decided: `infer` (default), `as-is`, `snake` or `camel`.
     pub rename_wire: Option<RenameWire>,
     /// `[models]`: renames and exclusions by model name or doc path ([`ModelSelection`]).
     pub models: ModelSelection,
+    /// `"Model.field" = "wireName"`: one field's wire name, settled by hand.
+    pub wire_names: std::collections::BTreeMap<String, String>,
+    /// A folder of sample payloads (`<Model>.json`) to learn wire names from.
+    pub wire_samples: Option<PathBuf>,
     /// Where outputs go.
     pub output: Outputs,
     /// Type mappings, derives and attributes (see [`Options`]).
@@ -114,6 +121,9 @@ impl ConfigFile {
             }
         }
         self.apply_settings(config);
+        if let Some(dir) = &self.wire_samples {
+            config.wire_samples(base.join(dir));
+        }
         self.apply_outputs(config, base);
         Ok(())
     }
@@ -132,6 +142,9 @@ impl ConfigFile {
         }
         config.strict(self.strict);
         config.models(&self.models);
+        for (path, wire) in &self.wire_names {
+            config.wire_name(path.clone(), wire.clone());
+        }
         config.options(self.options.clone());
     }
 
@@ -299,7 +312,7 @@ mod tests {
         let mut config = Config::new();
         file.apply(&mut config, Path::new("")).unwrap();
         let debug = format!("{config:?}");
-        assert!(debug.contains("rename_wire: Snake"), "{debug}");
+        assert!(debug.contains("rule: Snake"), "{debug}");
         assert!(debug.contains("dialect: Some(Go)"), "{debug}");
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`source`] → [`markdown`] → [`parse`] (one module per dialect) →
-//! [`resolve`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
+//! [`resolve`] → [`wire_names`] → [`ir`] → [`emit`] (rust, openapi, json_schema) → [`output`].
 //! [`Config`] drives it for build scripts, the CLI and `cargo xtask codegen`.
 //!
 //! Cargo features (both off by default, so a build-dependency compiles only what
@@ -30,6 +30,7 @@ pub mod resolve;
 pub mod select;
 pub mod source;
 mod suggest;
+pub mod wire_names;
 
 pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
 #[cfg(feature = "toml")]

@@ -76,6 +76,10 @@ pub struct Options {
     /// String enums accept unknown values (an `Other(String)` variant); the schemas then
     /// accept any string.
     pub open_enums: bool,
+    /// Enforce only what the docs state, also where their dialect cannot show a fact
+    /// (nullability, integer vs float): by default such fields accept every value the
+    /// unknown fact might allow (see `docs/mapping.md`, "Uncertainty is lenient").
+    pub strict_types: bool,
 }
 
 impl Options {

@@ -47,9 +47,9 @@ pub struct UserApiKey {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::serde_nulls::non_null"
+        with = "super::serde_nulls::double_option"
     )]
-    pub scopes: Option<Vec<String>>,
+    pub scopes: Option<Option<Vec<String>>>,
     /// The user that the key represents
     #[serde(deserialize_with = "Option::deserialize")]
     pub user_id: Option<String>,

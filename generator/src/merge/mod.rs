@@ -518,6 +518,11 @@ impl Cx<'_> {
         });
         let spans: Vec<(usize, Span)> = members.iter().map(|(i, f)| (*i, f.span.clone())).collect();
         self.report(&r.conflicts, model, Some(&wire_name), &spans, diags);
+        // A fact stays unstated only where no doc set states it.
+        let unstated = crate::ir::Unstated {
+            nullable: !nullable && members.iter().all(|(_, f)| f.unstated.nullable),
+            integer_or_float: members.iter().all(|(_, f)| f.unstated.integer_or_float),
+        };
         Field {
             wire_name,
             ty,
@@ -528,6 +533,7 @@ impl Cx<'_> {
             examples,
             default,
             read_only,
+            unstated,
             span: first.span.clone(),
             provenance: Some(self.provenance(members.iter().map(|m| m.0), &r.facts)),
         }

@@ -94,7 +94,11 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
+        "go docs show PascalCase Go field names, not JSON property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "go docs render consts as their base type: the value is lost",
     ),
     Limitation::new(
         &[Loss::RequiredDefaults],

@@ -84,7 +84,11 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
+        "java docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "java docs render consts as their base type: the value is lost",
     ),
     Limitation::new(
         &[Loss::RequiredDefaults],

@@ -30,6 +30,7 @@ pub mod ruby;
 pub mod skeleton;
 pub mod type_expr;
 pub mod typescript;
+pub mod unstated;
 
 use std::fmt;
 use std::str::FromStr;
@@ -156,7 +157,9 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
-    dialect.spec().parse(source, &blocks, diags)
+    let mut doc = dialect.spec().parse(source, &blocks, diags)?;
+    unstated::mark(&mut doc.model.kind, dialect, &source.text);
+    Some(doc)
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ const LIMITATIONS: &[Limitation] = &[
     Limitation::when(
         "## Methods",
         &[Loss::WireCase],
-        "Go property names are SDK names, not wire names",
+        "Go property names are SDK names, not wire names; those are inferred (see the `wire names` note)",
     ),
     Limitation::when(
         "## Methods",

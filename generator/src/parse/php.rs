@@ -87,7 +87,7 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "the Field column holds camelCase SDK property names, not the JSON names",
+        "the Field column holds camelCase SDK property names, not the JSON names; those are inferred (see the `wire names` note)",
     ),
 ];
 

@@ -120,7 +120,7 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "the Field column holds snake_case SDK field names; JSON names in another case (`createdAt`) are not recovered (see `--rename-wire`)",
+        "the Field column holds snake_case SDK field names; JSON names in another case (`createdAt`) are inferred from examples and descriptions (see the `wire names` note)",
     ),
     Limitation::new(
         &[Loss::RequiredDefaults],

@@ -103,7 +103,7 @@ const ANY: &[&str] = &["bool", "dict", "float", "int", "list", "str"];
 const LIMITATIONS: &[Limitation] = &[
     Limitation::new(
         &[Loss::WireCase],
-        "the Name column holds snake_case python attribute names; JSON names in another case (`createdAt`) are not recovered (see `--rename-wire`)",
+        "the Name column holds snake_case python attribute names; JSON names in another case (`createdAt`) are inferred from examples and descriptions (see the `wire names` note)",
     ),
     Limitation::new(
         &[Loss::NumericWidths],

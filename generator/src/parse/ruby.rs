@@ -96,7 +96,7 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "the Field column holds snake_case SDK attribute names, not the JSON names",
+        "the Field column holds snake_case SDK attribute names, not the JSON names; those are inferred (see the `wire names` note)",
     ),
 ];
 
@@ -165,6 +165,19 @@ mod tests {
 
     fn score(text: &str) -> u32 {
         crate::parse::Dialect::Ruby.score(text)
+    }
+
+    #[test]
+    fn open_enum_comment_in_example_usage() {
+        let text = "# Strategy\n\n## Example Usage\n\n```ruby\nvalue = Strategy::TICKET\n\n# Open enum: use .deserialize() to create instances from custom string values\ncustom = Strategy.deserialize(\"x\")\n```\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `TICKET` | ticket |\n";
+        let source = crate::source::SourceFile::new("s.md", text);
+        let mut diags = crate::diagnostic::Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::Ruby, &mut diags)
+            .expect("parses");
+        let crate::ir::ModelKind::Enum(e) = doc.model.kind else {
+            panic!("not an enum")
+        };
+        assert!(e.open);
     }
 
     #[test]

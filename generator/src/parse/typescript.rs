@@ -87,7 +87,7 @@ const LIMITATIONS: &[Limitation] = &[
     ),
     Limitation::new(
         &[Loss::WireCase],
-        "typescript docs show camelCase SDK property names; JSON names in another case (`utm_source`) are not recovered",
+        "typescript docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
     ),
     Limitation::new(
         &[Loss::RequiredDefaults],

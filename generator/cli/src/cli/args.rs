@@ -89,8 +89,8 @@ pub struct Inputs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
-    /// Rewrite field wire (JSON) names: keep the docs' SDK names, or make them snake_case / camelCase.
-    #[arg(long, value_name = "as-is|snake|camel", value_parser = parse_with::<RenameWire>)]
+    /// How field wire (JSON) names are decided: inferred from the docs (default), the docs' SDK names as written, or snake_case / camelCase.
+    #[arg(long, value_name = "infer|as-is|snake|camel", value_parser = parse_with::<RenameWire>)]
     pub rename_wire: Option<RenameWire>,
     /// Name a model: `KEY=NAME`, KEY a model name (`Detail`) or doc path
     /// (`apierrors/detail.md`); adds to `[models] rename` of modeldoc.toml.
@@ -100,6 +100,12 @@ pub struct Inputs {
     /// adds to `[models] exclude` of modeldoc.toml.
     #[arg(long, value_name = "KEY")]
     pub exclude_model: Vec<String>,
+    /// Settle one field's wire (JSON) name: `Model.field=name` (the field as its doc names it); repeatable.
+    #[arg(long, value_name = "MODEL.FIELD=NAME")]
+    pub wire_name: Vec<String>,
+    /// Learn wire names from sample payloads: a folder of `<Model>.json` files.
+    #[arg(long, value_name = "DIR")]
+    pub wire_samples: Option<PathBuf>,
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -147,6 +153,9 @@ pub struct OptionFlags {
     /// String enums accept unknown values (an `Other(String)` variant).
     #[arg(long)]
     pub open_enums: bool,
+    /// Enforce only stated facts: fields whose nullability or integer/float split the docs cannot show reject null and keep f64.
+    #[arg(long)]
+    pub strict_types: bool,
 }
 
 fn parse_rename(s: &str) -> Result<(String, String), String> {

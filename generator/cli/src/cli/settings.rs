@@ -72,6 +72,25 @@ fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
     for key in &inputs.exclude_model {
         config.exclude_model(key.clone());
     }
+    if let Some(f) = &file {
+        for (path, wire) in &f.file.wire_names {
+            config.wire_name(path.clone(), wire.clone());
+        }
+        if let Some(dir) = &f.file.wire_samples {
+            config.wire_samples(f.base.join(dir));
+        }
+    }
+    for entry in &inputs.wire_name {
+        let (path, wire) = entry.split_once('=').ok_or_else(|| {
+            Error::Config(format!(
+                "--wire-name `{entry}`: expected `Model.field=name`"
+            ))
+        })?;
+        config.wire_name(path.trim(), wire.trim());
+    }
+    if let Some(dir) = &inputs.wire_samples {
+        config.wire_samples(dir);
+    }
     let file_strict = file.as_ref().is_some_and(|f| f.file.strict);
     config.strict(inputs.strict || file_strict);
     Ok((config, file))
@@ -124,5 +143,6 @@ fn apply_flags(config: &mut Config, flags: &OptionFlags) {
     options.builders |= flags.builders;
     options.deny_unknown_fields |= flags.deny_unknown_fields;
     options.open_enums |= flags.open_enums;
+    options.strict_types |= flags.strict_types;
     config.options(options);
 }

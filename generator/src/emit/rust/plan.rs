@@ -64,8 +64,8 @@ pub(super) enum ItemKind<'a> {
         additional: Option<Type>,
     },
     /// An enum of literal values (a model's `## Values`, an inline enum): open
-    /// to unknown strings under the `open_enums` option.
-    Enum(Vec<Variant>),
+    /// to unknown strings when its doc says so (the flag) or under the `open_enums` option.
+    Enum(Vec<Variant>, bool),
     /// A single literal value (an inline const): a one-variant enum, never open.
     Const(Variant),
     /// An untagged union, most specific variant first.
@@ -90,6 +90,8 @@ pub(super) struct UnionVariant {
     pub ident: String,
     /// The member type (inline types hoisted).
     pub ty: Type,
+    /// The member's known keys when it is an object model (its fields' wire names).
+    pub keys: Vec<String>,
 }
 
 /// A field to render; borrows the IR field (cloning every field was a measurable cost).
@@ -156,7 +158,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
         let ident = planner.idents[&m.name].clone();
         let kind = match &m.kind {
             ModelKind::Object(o) => planner.struct_kind(&m.name, &ident, o),
-            ModelKind::Enum(e) => planner.enum_kind(e),
+            ModelKind::Enum(e) => planner.enum_kind(e, &ident),
             ModelKind::Union(u) => planner.union_kind(&u.members, &ident),
             ModelKind::Alias { ty } => planner.type_kind(ty, &ident),
         };
@@ -265,10 +267,13 @@ impl<'s> Planner<'s> {
         ItemKind::Struct { fields, additional }
     }
 
-    /// An enum model: its values, with their documented names where they have any.
-    fn enum_kind(&mut self, e: &Enum) -> ItemKind<'s> {
+    /// An enum model: its values, with their documented names where they have any
+    /// (without the enum's own name in front: `Status::Active`, not `Status::StatusActive`).
+    fn enum_kind(&mut self, e: &Enum, ident: &str) -> ItemKind<'s> {
         let values = e.values.iter().map(|v| (v.name.as_deref(), &v.value));
-        ItemKind::Enum(variants(&mut self.cache, values))
+        let mut vs = variants(&mut self.cache, values);
+        strip_enum_name(&mut vs, ident);
+        ItemKind::Enum(vs, e.open)
     }
 
     /// The one mapping of a type that is an item of its own (an alias model's
@@ -277,7 +282,9 @@ impl<'s> Planner<'s> {
     fn type_kind(&mut self, ty: &Type, ident: &str) -> ItemKind<'s> {
         match ty {
             Type::Enum(values) => {
-                ItemKind::Enum(variants(&mut self.cache, values.iter().map(|v| (None, v))))
+                let mut vs = variants(&mut self.cache, values.iter().map(|v| (None, v)));
+                strip_enum_name(&mut vs, ident);
+                ItemKind::Enum(vs, false)
             }
             Type::Const(value) => {
                 let mut one = variants(&mut self.cache, [(None, value)]);
@@ -369,6 +376,31 @@ fn variants<'v>(
             }
         })
         .collect()
+}
+
+/// Drops the enum's name where every variant starts with it (`DepartmentStatusActive`
+/// in `DepartmentStatus` → `Active`), unless that would leave a variant empty, starting
+/// with a digit, or two variants alike. Wire values are unchanged.
+fn strip_enum_name(variants: &mut [Variant], enum_ident: &str) {
+    let stripped: Option<Vec<&str>> = variants
+        .iter()
+        .map(|v| {
+            v.ident
+                .strip_prefix(enum_ident)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+        .collect();
+    let Some(stripped) = stripped else {
+        return;
+    };
+    let unique: std::collections::HashSet<&str> = stripped.iter().copied().collect();
+    if unique.len() != stripped.len() || stripped.iter().any(|s| s == &"Self_" || s == &"Self") {
+        return;
+    }
+    let stripped: Vec<String> = stripped.into_iter().map(str::to_string).collect();
+    for (v, s) in variants.iter_mut().zip(stripped) {
+        v.ident = s;
+    }
 }
 
 /// Whether any model uses a `date` or `date-time` string.

@@ -28,8 +28,8 @@ pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
         ItemKind::Struct { .. } | ItemKind::Untagged(_) => true,
         ItemKind::Alias(_) => false,
         // Non-string and open enums implement serde by hand.
-        ItemKind::Enum(values) => {
-            values.iter().all(|v| v.value.is_string()) && !plan.options.open_enums
+        ItemKind::Enum(values, open) => {
+            values.iter().all(|v| v.value.is_string()) && !(plan.options.open_enums || *open)
         }
         ItemKind::Const(value) => value.value.is_string(),
     });
@@ -52,8 +52,8 @@ pub(super) fn item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
         ItemKind::Struct { fields, additional } => {
             render_struct(plan, item, fields, additional.as_ref(), refs)
         }
-        ItemKind::Enum(values) => {
-            if plan.options.open_enums && values.iter().all(|v| v.value.is_string()) {
+        ItemKind::Enum(values, open) => {
+            if (plan.options.open_enums || *open) && values.iter().all(|v| v.value.is_string()) {
                 open_enum::render(plan, item, values)
             } else {
                 literals::render(plan, item, values)
@@ -150,15 +150,88 @@ fn render_union(
     let body = braced(vs);
     let allow = allow_deprecated(plan, item);
     let more = derives::union_derives(plan, item);
+    // Two or more object members: serde's first match would let a member whose fields
+    // are all optional read any object; pick by the keys each member knows instead.
+    let objects = variants.iter().filter(|v| !v.keys.is_empty()).count();
+    if objects < 2 {
+        return quote! {
+            #doc
+            #deprecated
+            #allow
+            #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+            #[serde(untagged)]
+            #attrs
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name #body
+        };
+    }
+    let by_keys = union_by_keys(plan, item, variants, &de);
     quote! {
         #doc
         #deprecated
         #allow
-        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #[derive(Debug, Clone, PartialEq, #more #ser)]
         #[serde(untagged)]
         #attrs
         #[allow(clippy::large_enum_variant)]
         pub enum #name #body
+
+        #by_keys
+    }
+}
+
+/// `Deserialize` for a union of objects: members are tried in order of how many of the
+/// value's keys they declare (most first; ties keep the specificity order), so the
+/// member the value was written for wins. What is accepted is unchanged (any member
+/// that reads the value), as in the JSON Schema's `anyOf`/`oneOf`.
+fn union_by_keys(
+    plan: &Plan,
+    item: &Item,
+    variants: &[UnionVariant],
+    de: &TokenStream,
+) -> TokenStream {
+    let name = ident(&item.ident);
+    let result = plan.types.paths.get("Result");
+    let keys = variants.iter().map(|v| {
+        let ks = &v.keys;
+        quote!(&[#(#ks),*])
+    });
+    let count = variants.len();
+    let arms = variants.iter().enumerate().map(|(i, v)| {
+        let id = ident(&v.ident);
+        quote! {
+            #i => {
+                if let Ok(v) = serde_json::from_value(value.clone()) {
+                    return Ok(Self::#id(v));
+                }
+            }
+        }
+    });
+    let message = format!(
+        "data did not match any variant of untagged enum {}",
+        item.ident
+    );
+    let allow = allow_deprecated(plan, item);
+    quote! {
+        #allow
+        impl<'de> #de<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                const KEYS: [&[&str]; #count] = [#(#keys),*];
+                let value = <serde_json::Value as #de>::deserialize(deserializer)?;
+                let mut order: [usize; #count] = core::array::from_fn(|i| i);
+                if let Some(object) = value.as_object() {
+                    let known = |i: &usize| object.keys().filter(|k| KEYS[*i].contains(&k.as_str())).count();
+                    order.sort_by_key(|i| core::cmp::Reverse(known(i)));
+                }
+                for i in order {
+                    match i {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+                Err(serde::de::Error::custom(#message))
+            }
+        }
     }
 }
 
@@ -194,7 +267,7 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         }
         ItemKind::Untagged(variants) => variants.iter().any(|v| deprecated(&v.ty)),
         ItemKind::Alias(t) => deprecated(t),
-        ItemKind::Enum(_) | ItemKind::Const(_) => false,
+        ItemKind::Enum(..) | ItemKind::Const(_) => false,
     }
 }
 
@@ -210,7 +283,9 @@ fn render_field(
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
     let deprecated = deprecated_attr(field.deprecated);
-    let mut inner = plan.types.rust_type(&f.ty, refs);
+    let mut inner = plan
+        .types
+        .field_type(field, &f.ty, refs, plan.options.strict_types);
     if f.boxed {
         let boxed = paths.get("Box");
         inner = quote!(#boxed<#inner>);

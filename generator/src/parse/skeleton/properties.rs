@@ -208,6 +208,7 @@ fn properties(
             examples: Vec::new(),
             default,
             read_only: notes.read_only,
+            unstated: Default::default(),
             span: row.span.clone(),
             provenance: None,
         });

@@ -110,10 +110,12 @@ fn parse_doc(
             }
             "Values" => {
                 let mut values = enum_values(section.blocks, diags);
-                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`.
-                values.open |= body.iter().any(
-                    |(b, _)| matches!(b, Block::Code { text, .. } if text.contains("// Open enum")),
-                );
+                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`,
+                // Ruby `# Open enum: use .deserialize() ...`.
+                values.open |= body.iter().any(|(b, _)| {
+                    matches!(b, Block::Code { text, .. }
+                        if text.contains("// Open enum") || text.contains("# Open enum"))
+                });
                 Some(ModelKind::Enum(values))
             }
             "Supported Types" => Some(ModelKind::Union(union_members(
@@ -367,6 +369,7 @@ fn field_row(
         examples,
         default: None,
         read_only: false,
+        unstated: Default::default(),
         span: row.span.clone(),
         provenance: None,
     })
@@ -535,7 +538,9 @@ fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
                     }
                 }
             }
-            Block::Paragraph { text, .. } if text.contains("open enum") => open = true,
+            Block::Paragraph { text, .. } if text.to_ascii_lowercase().contains("open enum") => {
+                open = true
+            }
             _ => {}
         }
     }

@@ -37,7 +37,7 @@ fn item_eq_hash(item: &Item, ok: &BTreeSet<String>, idents: &BTreeMap<String, St
         ItemKind::Struct { fields, additional } => {
             additional.is_none() && fields.iter().all(|f| ty_ok(&f.ty))
         }
-        ItemKind::Enum(_) | ItemKind::Const(_) => true,
+        ItemKind::Enum(..) | ItemKind::Const(_) => true,
         ItemKind::Untagged(variants) => variants.iter().all(|v| ty_ok(&v.ty)),
         ItemKind::Alias(t) => ty_ok(t),
     }

@@ -28,9 +28,21 @@ pub(super) fn union_variants(
         .into_iter()
         .map(|(_, _, ty)| UnionVariant {
             ident: unique.claim(variant_name(&ty, idents)),
+            keys: object_keys(schema, &ty),
             ty,
         })
         .collect()
+}
+
+/// The wire names of an object member's fields (none for other members).
+fn object_keys(schema: &Schema, t: &Type) -> Vec<String> {
+    match t {
+        Type::Ref(name) => match schema.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(o)) => o.fields.iter().map(|f| f.wire_name.clone()).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// (rank, weight): lower rank is tried first; within a rank, higher weight first.

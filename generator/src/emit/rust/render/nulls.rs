@@ -44,24 +44,24 @@ pub(in crate::emit::rust) fn module(paths: &Paths, used: Helpers) -> TokenStream
             #[doc = #double_doc]
             pub mod double_option {
                 /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
-                pub fn serialize<T, S>(value: &#option<#option<T>>, serializer: S) -> #result<S::Ok, S::Error>
+                pub fn serialize<T, S>(v: &#option<#option<T>>, s: S) -> #result<S::Ok, S::Error>
                 where
                     T: serde::Serialize,
                     S: serde::Serializer,
                 {
-                    match value {
-                        Some(inner) => serde::Serialize::serialize(inner, serializer),
-                        None => serializer.serialize_none(),
+                    match v {
+                        Some(inner) => serde::Serialize::serialize(inner, s),
+                        None => s.serialize_none(),
                     }
                 }
 
                 /// Reads a present value; `null` becomes `Some(None)`.
-                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
+                pub fn deserialize<'de, T, D>(d: D) -> #result<#option<#option<T>>, D::Error>
                 where
                     T: serde::Deserialize<'de>,
                     D: serde::Deserializer<'de>,
                 {
-                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+                    <#option<T> as serde::Deserialize>::deserialize(d).map(Some)
                 }
             }
     });
