@@ -25,6 +25,7 @@ use crate::output::{self, Change, OutputFile, OwnedDir};
 use crate::parse::{self, Dialect, Limitation, ParsedDoc};
 use crate::rename::RenameWire;
 use crate::resolve::{self, LoadedDoc};
+use crate::select::ModelSelection;
 use crate::source::SourceFile;
 use crate::wire_names::WireNames;
 
@@ -172,6 +173,7 @@ pub struct Config {
     doc_sets: Vec<Vec<PathBuf>>,
     dialect: Option<Dialect>,
     strict: bool,
+    models: ModelSelection,
     wire_names: WireNames,
     rust: Option<RustOutput>,
     openapi: Option<PathBuf>,
@@ -261,6 +263,31 @@ impl Config {
     /// object or an array of objects each); keys that match no field are reported.
     pub fn wire_samples(&mut self, dir: impl AsRef<Path>) -> &mut Self {
         self.wire_names.samples = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Names the model of the docs `key` selects `name` (a model name such as `Detail`, or a
+    /// doc path such as `apierrors/detail.md`; see [`crate::select`]). The name is taken
+    /// before any other doc's; a key that matches no doc, or several for a rename, is an
+    /// error of [`Config::load`].
+    pub fn rename_model(&mut self, key: impl Into<String>, name: impl Into<String>) -> &mut Self {
+        self.models.rename.insert(key.into(), name.into());
+        self
+    }
+
+    /// Leaves out the docs `key` selects (a model name, a doc path, or a folder such as
+    /// `operations/`; see [`crate::select`]).
+    pub fn exclude_model(&mut self, key: impl Into<String>) -> &mut Self {
+        let key = key.into();
+        if !self.models.exclude.contains(&key) {
+            self.models.exclude.push(key);
+        }
+        self
+    }
+
+    /// Adds a whole [`ModelSelection`] (the `[models]` table of `modeldoc.toml`).
+    pub fn models(&mut self, selection: &ModelSelection) -> &mut Self {
+        self.models.extend(selection);
         self
     }
 
@@ -469,8 +496,11 @@ impl Config {
         let mut dialects = Vec::new();
         let mut limitations = Vec::new();
         let mut loaded = Vec::with_capacity(sets.len());
+        self.models.validate().map_err(Error::Config)?;
+        let mut selected = std::collections::BTreeSet::new();
+        let mut candidates = Vec::new();
         for inputs in &sets {
-            let one = self.load_doc_set(inputs)?;
+            let one = self.load_doc_set(inputs, &mut selected, &mut candidates)?;
             let losses = one.losses();
             diagnostics.extend(one.diagnostics.0);
             warnings.extend(one.warnings.0);
@@ -483,6 +513,7 @@ impl Config {
             }
             loaded.push((inputs, one.schema, losses));
         }
+        self.models.check_unused(&selected, &candidates)?;
         let mut schema = if loaded.len() == 1 {
             loaded
                 .pop()
@@ -528,7 +559,12 @@ impl Config {
     }
 
     /// Reads, parses and resolves one doc set.
-    fn load_doc_set(&self, inputs: &[PathBuf]) -> Result<DocSetLoad, Error> {
+    fn load_doc_set(
+        &self,
+        inputs: &[PathBuf],
+        selected: &mut std::collections::BTreeSet<String>,
+        candidates: &mut Vec<String>,
+    ) -> Result<DocSetLoad, Error> {
         let files = collect_markdown(inputs)?;
         if files.is_empty() {
             let inputs: Vec<String> = inputs
@@ -549,7 +585,7 @@ impl Config {
         }
         let mut diagnostics = Diagnostics::default();
         let Load {
-            docs,
+            mut docs,
             dialects,
             limitations,
             warnings,
@@ -571,7 +607,9 @@ impl Config {
                     .with_hint("a model doc is a markdown file starting with `# ModelName`"),
             );
         }
-        let schema = resolve::resolve(docs, &mut diagnostics);
+        candidates.extend(crate::select::candidates(&docs));
+        let explicit = self.models.apply(&mut docs, selected)?;
+        let schema = resolve::resolve_named(docs, explicit, &mut diagnostics);
         Ok(DocSetLoad {
             schema,
             diagnostics,

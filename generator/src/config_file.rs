@@ -11,6 +11,10 @@
 //! openapi = "openapi.json"
 //! json_schema = "schemas"
 //!
+//! [models]                    # rename or leave out models by name or doc path
+//! rename = { "apierrors/detail.md" = "ErrorDetail" }
+//! exclude = ["operations/"]
+//!
 //! [options]
 //! dates = "chrono"
 //! maps = "indexmap"
@@ -30,6 +34,7 @@ use crate::config::{Config, Error};
 use crate::options::Options;
 use crate::parse::Dialect;
 use crate::rename::RenameWire;
+use crate::select::ModelSelection;
 pub use crate::suggest::closest;
 
 /// The file name the CLI looks for in the current directory.
@@ -50,6 +55,8 @@ pub struct ConfigFile {
     pub strict: bool,
     /// How field wire names are decided: `infer` (default), `as-is`, `snake` or `camel`.
     pub rename_wire: Option<RenameWire>,
+    /// `[models]`: renames and exclusions by model name or doc path ([`ModelSelection`]).
+    pub models: ModelSelection,
     /// `"Model.field" = "wireName"`: one field's wire name, settled by hand.
     pub wire_names: std::collections::BTreeMap<String, String>,
     /// A folder of sample payloads (`<Model>.json`) to learn wire names from.
@@ -99,6 +106,7 @@ impl ConfigFile {
             .map_err(|e| Error::Config(format!("{name}: {}", with_suggestion(&e.to_string()))))?;
         file.options
             .validate()
+            .and_then(|()| file.models.validate())
             .map_err(|e| Error::Config(format!("{name}: {e}")))?;
         Ok(file)
     }
@@ -133,6 +141,7 @@ impl ConfigFile {
             config.rename_wire(r);
         }
         config.strict(self.strict);
+        config.models(&self.models);
         for (path, wire) in &self.wire_names {
             config.wire_name(path.clone(), wire.clone());
         }
@@ -280,6 +289,21 @@ mod tests {
         assert!(e.contains("unknown variant `bogus`"), "{e}");
         let e = err("rename_wire = \"snak\"\n");
         assert!(e.contains("did you mean `snake`?"), "{e}");
+    }
+
+    #[test]
+    fn models_table_renames_and_excludes() {
+        let file = ConfigFile::parse(
+            "[models]\nexclude = [\"operations/\"]\nrename = { \"apierrors/detail.md\" = \"ErrorDetail\" }\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(file.models.exclude, ["operations/"]);
+        assert_eq!(file.models.rename["apierrors/detail.md"], "ErrorDetail");
+        let e = err("[models]\nrenames = {}\n");
+        assert!(e.contains("did you mean `rename`?"), "{e}");
+        let e = err("[models]\nrename = { \"Detail\" = \"not a name\" }\n");
+        assert!(e.contains("not a model name"), "{e}");
     }
 
     #[test]

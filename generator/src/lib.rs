@@ -27,6 +27,7 @@ mod par;
 pub mod parse;
 pub mod rename;
 pub mod resolve;
+pub mod select;
 pub mod source;
 mod suggest;
 pub mod wire_names;
@@ -38,6 +39,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use options::{DateMapping, MapMapping, Options, PathAttribute};
 pub use parse::Dialect;
 pub use rename::RenameWire;
+pub use select::ModelSelection;
 
 /// The guides in `docs/` whose Rust examples are compiled as doctests.
 #[cfg(doctest)]

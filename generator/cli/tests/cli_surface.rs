@@ -480,3 +480,107 @@ fn check_counts_the_files_it_compared() {
         text(&out.stderr)
     );
 }
+
+/// Name collisions get readable names and a warning that names the options; `[models]`,
+/// `--rename-model`/`--exclude-model` and `Config` resolve them with identical output.
+#[test]
+fn model_collisions_are_resolved_by_name_or_path_the_same_everywhere() {
+    let detail = format!(
+        "# Detail\n\n## Fields\n\n{HEADER}| `code` | *str* | :heavy_check_mark: | Code |\n"
+    );
+    let request = format!(
+        "# GetThingRequest\n\n## Fields\n\n{HEADER}| `id` | *str* | :heavy_check_mark: | Id |\n"
+    );
+    let toml = "inputs = [\"docs\"]\nstrict = true\n[output]\nrust = \"file/models.rs\"\nopenapi = \"file/openapi.json\"\n\
+                [models]\nrename = { \"apierrors/detail.md\" = \"ErrorDetail\" }\nexclude = [\"operations/\"]\n";
+    let dir = dir_with(&[
+        ("docs/components/detail.md", &detail),
+        ("docs/apierrors/detail.md", &detail),
+        ("docs/operations/getthingrequest.md", &request),
+        ("modeldoc.toml", toml),
+    ]);
+    let base = dir.path();
+
+    let unresolved = run(
+        &["check", "docs", "--strict", "--config", "/dev/null"],
+        base,
+        &[],
+    );
+    let stderr = text(&unresolved.stderr);
+    assert_eq!(unresolved.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("this one is named `ApierrorsDetail`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--rename-model apierrors/detail.md=NewName"),
+        "{stderr}"
+    );
+
+    let file_run = run(&["generate"], base, &[]);
+    assert_eq!(
+        file_run.status.code(),
+        Some(0),
+        "{}",
+        text(&file_run.stderr)
+    );
+    let flags_run = run(
+        &[
+            "generate",
+            "docs",
+            "--config",
+            "/dev/null",
+            "--strict",
+            "--rename-model",
+            "apierrors/detail.md=ErrorDetail",
+            "--exclude-model",
+            "operations/",
+            "--rust",
+            "flags/models.rs",
+            "--openapi",
+            "flags/openapi.json",
+        ],
+        base,
+        &[],
+    );
+    assert_eq!(
+        flags_run.status.code(),
+        Some(0),
+        "{}",
+        text(&flags_run.stderr)
+    );
+    modeldoc::Config::new()
+        .input(base.join("docs"))
+        .strict(true)
+        .rename_model("apierrors/detail.md", "ErrorDetail")
+        .exclude_model("operations/")
+        .rust_file(base.join("built/models.rs"))
+        .openapi(base.join("built/openapi.json"))
+        .generate()
+        .unwrap();
+    for file in ["models.rs", "openapi.json"] {
+        let read = |d: &str| std::fs::read_to_string(base.join(d).join(file)).unwrap();
+        let from_file = read("file");
+        assert!(from_file.contains("ErrorDetail"), "{from_file}");
+        assert!(!from_file.contains("GetThingRequest"), "{from_file}");
+        assert_eq!(read("flags"), from_file, "flags/{file}");
+        assert_eq!(read("built"), from_file, "built/{file}");
+    }
+
+    let typo = run(
+        &[
+            "check",
+            "docs",
+            "--config",
+            "/dev/null",
+            "--exclude-model",
+            "Detial",
+        ],
+        base,
+        &[],
+    );
+    let stderr = text(&typo.stderr);
+    assert_ne!(typo.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("`Detial` names no model"), "{stderr}");
+    assert!(stderr.contains("did you mean `Detail`?"), "{stderr}");
+}

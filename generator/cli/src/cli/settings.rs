@@ -66,6 +66,12 @@ fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
     if let Some(r) = inputs.rename_wire {
         config.rename_wire(r);
     }
+    for (key, name) in &inputs.rename_model {
+        config.rename_model(key.clone(), name.clone());
+    }
+    for key in &inputs.exclude_model {
+        config.exclude_model(key.clone());
+    }
     if let Some(f) = &file {
         for (path, wire) in &f.file.wire_names {
             config.wire_name(path.clone(), wire.clone());
