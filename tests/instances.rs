@@ -128,7 +128,8 @@ impl<'a> Instances<'a> {
             Type::Integer(_) => any::<i64>().prop_map(Value::from).boxed(),
             Type::Number(_) => number(),
             Type::Boolean => any::<bool>().prop_map(Value::from).boxed(),
-            Type::Any => any_json(),
+            // A schema never holds a pending reference; it would mean any JSON value.
+            Type::Any | Type::Pending(_) => any_json(),
             Type::Array(item) => {
                 let len = if shallow { 0..3 } else { 0..1 };
                 prop::collection::vec(self.valid(item, depth + 1), len)
@@ -226,7 +227,7 @@ impl<'a> Instances<'a> {
             Type::Integer(_) => prop_oneof![wrong_kind("integer"), Just(json!(1.5))].boxed(),
             Type::Number(_) => wrong_kind("number"),
             Type::Boolean => wrong_kind("boolean"),
-            Type::Any => any_json(),
+            Type::Any | Type::Pending(_) => any_json(),
             Type::Array(item) => prop_oneof![
                 wrong_kind("array"),
                 self.invalid(item, depth + 1)

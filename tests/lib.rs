@@ -13,6 +13,29 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where the corpus of real SDK docs is looked for: `MODELDOC_CORPUS` when set (a missing
+/// path simulates a machine without the corpus), else `../shared/corpus` next to the
+/// workspace. The same rule as `tests/corpus-types/build.rs`.
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("MODELDOC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/corpus"))
+}
+
+/// The corpus folder, or `None` after printing the one skip message of `test`.
+pub fn corpus(test: &str) -> Option<PathBuf> {
+    let dir = corpus_dir();
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped {test}: no corpus at {} (optional: check out ../shared/corpus or set MODELDOC_CORPUS)",
+            dir.display()
+        );
+        None
+    }
+}
+
 /// Loads and resolves the docs under `specs/`.
 pub fn specs_schema() -> modeldoc::ir::Schema {
     let mut config = modeldoc::Config::new();

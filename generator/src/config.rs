@@ -15,17 +15,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
 use crate::output::{self, Change, OutputFile, OwnedDir};
-use crate::parse::{self, Dialect, ParsedDoc};
-use crate::rename::{self, RenameWire};
+use crate::parse::{self, Dialect, Limitation, ParsedDoc};
+use crate::rename::RenameWire;
 use crate::resolve::{self, LoadedDoc};
+use crate::select::ModelSelection;
 use crate::source::SourceFile;
+use crate::wire_names::WireNames;
 
 /// Where the Rust output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,12 +54,23 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Input(d) => {
-                write!(f, "{d}")?;
+                // Errors only, and first: a build script's `Error: ` label must name the
+                // real error, not a warning it caused (refs to a doc left out dangle).
+                for e in d.iter().filter(|d| d.is_error()) {
+                    writeln!(f, "{e}")?;
+                }
                 write!(
                     f,
                     "modeldoc: {} error(s); no file was written",
                     d.error_count()
-                )
+                )?;
+                match d.warning_count() {
+                    0 => Ok(()),
+                    n => write!(
+                        f,
+                        " ({n} warning(s) not shown: fix the errors first, or see them all with `modeldoc check`)"
+                    ),
+                }
             }
             Error::Io(e) => write!(f, "modeldoc: {e}"),
             Error::Stale(changes) => {
@@ -109,6 +122,37 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
     /// Every input file read, sorted.
     pub files: Vec<PathBuf>,
+    /// The dialect each of [`Loaded::files`] was parsed in (forced or
+    /// detected); `None` for a file that could not be read.
+    pub dialects: Vec<Option<Dialect>>,
+    /// The limitations reported for this doc set (each dialect in use, only
+    /// those that apply to its documents; see [`crate::parse::Limitation`]).
+    pub limitations: Vec<(Dialect, &'static Limitation)>,
+}
+
+impl Loaded {
+    /// The most common dialect of the doc set (ties go to [`Dialect::ALL`] order).
+    pub fn majority_dialect(&self) -> Option<Dialect> {
+        let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
+        for d in self.dialects.iter().flatten() {
+            *counts.entry(*d).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(d, _)| d)
+    }
+
+    /// The kinds of fact `dialect`'s documents in this doc set do not show
+    /// (those of its reported limitations).
+    pub fn losses(&self, dialect: Dialect) -> Vec<crate::parse::Loss> {
+        crate::parse::dialect::losses_of(
+            self.limitations
+                .iter()
+                .filter(|(d, _)| *d == dialect)
+                .map(|(_, l)| *l),
+        )
+    }
 }
 
 /// What [`Config::generate`] did.
@@ -118,6 +162,8 @@ pub struct Report {
     pub loaded: Loaded,
     /// Files created, updated or removed (in check mode: that would be).
     pub changes: Vec<Change>,
+    /// Output files rendered: written, left as they were, or (in check mode) compared.
+    pub outputs: usize,
 }
 
 /// Configures and runs generation.
@@ -127,13 +173,15 @@ pub struct Config {
     doc_sets: Vec<Vec<PathBuf>>,
     dialect: Option<Dialect>,
     strict: bool,
-    rename_wire: RenameWire,
+    models: ModelSelection,
+    wire_names: WireNames,
     rust: Option<RustOutput>,
     openapi: Option<PathBuf>,
     json_schema: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     check: bool,
-    cargo: bool,
+    cargo: Option<bool>,
+    cargo_warnings: Option<bool>,
     rust_options: rust::RustOptions,
     openapi_options: openapi::OpenApiOptions,
     progress: Option<ProgressFn>,
@@ -197,9 +245,49 @@ impl Config {
         self
     }
 
-    /// Rewrites every field's wire (JSON) name: as written (default), `snake_case` or `camelCase`.
+    /// How field wire (JSON) names are decided: inferred from the docs (default), as
+    /// written, `snake_case` or `camelCase` (see [`crate::wire_names`]).
     pub fn rename_wire(&mut self, rule: RenameWire) -> &mut Self {
-        self.rename_wire = rule;
+        self.wire_names.rule = rule;
+        self
+    }
+
+    /// Settles one field's wire name: `path` is `Model.field` (the field as its doc
+    /// names it); wins over every rule.
+    pub fn wire_name(&mut self, path: impl Into<String>, wire: impl Into<String>) -> &mut Self {
+        self.wire_names.map.insert(path.into(), wire.into());
+        self
+    }
+
+    /// Learns wire names from sample payloads: a folder of `<Model>.json` files (an
+    /// object or an array of objects each); keys that match no field are reported.
+    pub fn wire_samples(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.wire_names.samples = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Names the model of the docs `key` selects `name` (a model name such as `Detail`, or a
+    /// doc path such as `apierrors/detail.md`; see [`crate::select`]). The name is taken
+    /// before any other doc's; a key that matches no doc, or several for a rename, is an
+    /// error of [`Config::load`].
+    pub fn rename_model(&mut self, key: impl Into<String>, name: impl Into<String>) -> &mut Self {
+        self.models.rename.insert(key.into(), name.into());
+        self
+    }
+
+    /// Leaves out the docs `key` selects (a model name, a doc path, or a folder such as
+    /// `operations/`; see [`crate::select`]).
+    pub fn exclude_model(&mut self, key: impl Into<String>) -> &mut Self {
+        let key = key.into();
+        if !self.models.exclude.contains(&key) {
+            self.models.exclude.push(key);
+        }
+        self
+    }
+
+    /// Adds a whole [`ModelSelection`] (the `[models]` table of `modeldoc.toml`).
+    pub fn models(&mut self, selection: &ModelSelection) -> &mut Self {
+        self.models.extend(selection);
         self
     }
 
@@ -341,25 +429,57 @@ impl Config {
         self
     }
 
+    /// Enforces only stated facts (see [`Options::strict_types`]).
+    pub fn strict_types(&mut self, on: bool) -> &mut Self {
+        self.rust_options.options.strict_types = on;
+        self
+    }
+
     /// Reports loading progress (used by the CLI's progress bar).
     pub fn progress(&mut self, f: impl Fn(usize, usize) + Send + Sync + 'static) -> &mut Self {
         self.progress = Some(ProgressFn(Arc::new(f)));
         self
     }
 
-    /// Prints `cargo:rerun-if-changed` lines for every input (set automatically under build scripts).
+    /// Prints build-script output: a `cargo:rerun-if-changed` line per input and a
+    /// `cargo:warning` line per warning. Default: on when run by cargo as a build script
+    /// (`OUT_DIR` and `CARGO_MANIFEST_DIR` set), off otherwise; `false` turns it off there too.
     pub fn emit_rerun_if_changed(&mut self, on: bool) -> &mut Self {
-        self.cargo = on;
+        self.cargo = Some(on);
+        self
+    }
+
+    /// Prints each warning of a successful load as a `cargo:warning=` line. Default: as
+    /// [`Config::emit_rerun_if_changed`] (on under a build script); `false` keeps a build
+    /// script whose docs warn on purpose (test fixtures) quiet.
+    pub fn cargo_warnings(&mut self, on: bool) -> &mut Self {
+        self.cargo_warnings = Some(on);
         self
     }
 
     /// Reads, parses and resolves every input document.
+    ///
+    /// Under a build script (see [`Config::emit_rerun_if_changed`]) the warnings of a
+    /// successful load are printed as `cargo:warning=` lines, which cargo shows.
     pub fn load(&self) -> Result<Loaded, Error> {
         let loaded = self.load_partial()?;
         if loaded.diagnostics.has_errors() {
             return Err(Error::Input(loaded.diagnostics));
         }
+        if self.cargo_warnings.unwrap_or_else(|| self.under_cargo()) {
+            for line in cargo_warnings(&loaded) {
+                println!("{line}");
+            }
+        }
         Ok(loaded)
+    }
+
+    /// Whether this runs in a build script (or was told to act as if).
+    fn under_cargo(&self) -> bool {
+        self.cargo.unwrap_or_else(|| {
+            std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        })
     }
 
     /// Like [`Config::load`], but input errors do not fail: documents with
@@ -371,16 +491,29 @@ impl Config {
             return Err(Error::Config("no input docs given".into()));
         }
         let mut diagnostics = Diagnostics::default();
-        let mut limitations = Diagnostics::default();
+        let mut warnings = Diagnostics::default();
         let mut files = Vec::new();
+        let mut dialects = Vec::new();
+        let mut limitations = Vec::new();
         let mut loaded = Vec::with_capacity(sets.len());
+        self.models.validate().map_err(Error::Config)?;
+        let mut selected = std::collections::BTreeSet::new();
+        let mut candidates = Vec::new();
         for inputs in &sets {
-            let one = self.load_doc_set(inputs)?;
+            let one = self.load_doc_set(inputs, &mut selected, &mut candidates)?;
+            let losses = one.losses();
             diagnostics.extend(one.diagnostics.0);
-            limitations.extend(one.limitations.0);
+            warnings.extend(one.warnings.0);
             files.extend(one.files);
-            loaded.push((inputs, one.schema, one.dialect));
+            dialects.extend(one.dialects);
+            for l in one.limitations {
+                if !limitations.contains(&l) {
+                    limitations.push(l);
+                }
+            }
+            loaded.push((inputs, one.schema, losses));
         }
+        self.models.check_unused(&selected, &candidates)?;
         let mut schema = if loaded.len() == 1 {
             loaded
                 .pop()
@@ -389,24 +522,30 @@ impl Config {
         } else {
             let sets = loaded
                 .into_iter()
-                .map(|(inputs, schema, dialect)| {
+                .map(|(inputs, schema, losses)| {
                     let label: Vec<String> =
                         inputs.iter().map(|p| p.display().to_string()).collect();
-                    crate::merge::DocSet::new(label.join(" + "), schema, dialect)
+                    crate::merge::DocSet::with_losses(label.join(" + "), schema, losses)
                 })
                 .collect();
             let merged = crate::merge::merge(sets);
             diagnostics.extend(merged.diagnostics.0);
-            files.sort();
-            files.dedup();
+            // Every file once, sorted, each with its dialect.
+            let mut by_file: Vec<(PathBuf, Option<Dialect>)> = std::mem::take(&mut files)
+                .into_iter()
+                .zip(dialects)
+                .collect();
+            by_file.sort();
+            by_file.dedup_by(|a, b| a.0 == b.0);
+            (files, dialects) = by_file.into_iter().unzip();
             merged.schema
         };
-        rename::rename_wire(&mut schema, self.rename_wire, &mut diagnostics);
+        crate::wire_names::apply(&mut schema, &self.wire_names, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
         }
         // Known limitations of a dialect stay warnings even in strict mode.
-        for d in limitations.iter() {
+        for d in warnings.iter() {
             diagnostics.push(d.clone());
         }
         diagnostics.sort();
@@ -414,39 +553,52 @@ impl Config {
             schema,
             diagnostics,
             files,
+            dialects,
+            limitations,
         })
     }
 
     /// Reads, parses and resolves one doc set.
-    fn load_doc_set(&self, inputs: &[PathBuf]) -> Result<DocSetLoad, Error> {
+    fn load_doc_set(
+        &self,
+        inputs: &[PathBuf],
+        selected: &mut std::collections::BTreeSet<String>,
+        candidates: &mut Vec<String>,
+    ) -> Result<DocSetLoad, Error> {
         let files = collect_markdown(inputs)?;
-        if self.cargo
-            || std::env::var_os("OUT_DIR").is_some()
-                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
-        {
-            // Folders too, so that adding or removing a doc reruns the build script.
-            let folders: std::collections::BTreeSet<&Path> =
-                files.iter().filter_map(|f| f.parent()).collect();
+        if files.is_empty() {
+            let inputs: Vec<String> = inputs
+                .iter()
+                .map(|i| format!("`{}`", i.display()))
+                .collect();
+            return Err(Error::Config(format!(
+                "no `*.md` files in {}: give the folder of the SDK's model docs (for a Speakeasy SDK, `docs/models`)",
+                inputs.join(", ")
+            )));
+        }
+        if self.under_cargo() {
+            // One line per input: cargo scans a folder for any file (or subfolder) newer
+            // than the last build, so editing, adding or removing a doc reruns the script.
             for input in inputs {
                 println!("cargo:rerun-if-changed={}", input.display());
             }
-            for folder in folders.iter().filter(|d| !inputs.iter().any(|i| i == *d)) {
-                println!("cargo:rerun-if-changed={}", folder.display());
-            }
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.display());
-            }
         }
         let mut diagnostics = Diagnostics::default();
-        let (docs, limitations, dialect) = load_docs(
+        let Load {
+            mut docs,
+            dialects,
+            limitations,
+            warnings,
+        } = load_docs(
             &files,
             self.dialect,
             self.progress.as_ref(),
             &mut diagnostics,
         );
         if docs.is_empty() && !diagnostics.has_errors() {
+            // A position in a file that was read (the input may be a folder).
             let span = crate::source::Span {
-                file: inputs[0].display().to_string().into(),
+                file: files[0].display().to_string().into(),
                 line: 1,
                 column: 1,
             };
@@ -455,13 +607,16 @@ impl Config {
                     .with_hint("a model doc is a markdown file starting with `# ModelName`"),
             );
         }
-        let schema = resolve::resolve(docs, &mut diagnostics);
+        candidates.extend(crate::select::candidates(&docs));
+        let explicit = self.models.apply(&mut docs, selected)?;
+        let schema = resolve::resolve_named(docs, explicit, &mut diagnostics);
         Ok(DocSetLoad {
             schema,
             diagnostics,
-            limitations,
+            warnings,
             files,
-            dialect,
+            dialects,
+            limitations,
         })
     }
 
@@ -471,6 +626,7 @@ impl Config {
             .options
             .validate()
             .map_err(Error::Config)?;
+        crate::options::check_paths(&self.rust_options.options, schema).map_err(Error::Config)?;
         let schema_options = SchemaOptions::from(&self.rust_options.options);
         let mut files = Vec::new();
         let mut owned = Vec::new();
@@ -490,13 +646,27 @@ impl Config {
         // The three outputs are independent: render them concurrently.
         let mut openapi_options = self.openapi_options.clone();
         openapi_options.schema = schema_options;
-        let (rust_files, (openapi_doc, schemas)) = rayon::join(
+        // The payload readers (Rust, JSON Schema) accept what unstated facts might allow;
+        // the OpenAPI document restates the docs' facts.
+        let lenient_schema;
+        let unstated = |m: &crate::ir::Model| match &m.kind {
+            crate::ir::ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
+            _ => false,
+        };
+        let readers =
+            if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
+                schema
+            } else {
+                lenient_schema = schema.lenient();
+                &lenient_schema
+            };
+        let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {
                     path: path.clone(),
-                    contents: rust::emit_file(schema, &self.rust_options),
+                    contents: rust::emit_file(readers, &self.rust_options),
                 }],
-                Some(RustOutput::Dir(dir)) => rust::emit_modules(schema, &self.rust_options)
+                Some(RustOutput::Dir(dir)) => rust::emit_modules(readers, &self.rust_options)
                     .into_iter()
                     .map(|f| OutputFile {
                         path: dir.join(f.path),
@@ -506,7 +676,7 @@ impl Config {
                 None => Vec::new(),
             },
             || {
-                rayon::join(
+                crate::par::join(
                     || {
                         self.openapi
                             .as_ref()
@@ -515,7 +685,7 @@ impl Config {
                     || {
                         self.json_schema
                             .as_ref()
-                            .map(|_| json_schema::emit_documents(schema, &schema_options))
+                            .map(|_| json_schema::emit_documents(readers, &schema_options))
                     },
                 )
             },
@@ -558,23 +728,97 @@ impl Config {
         if self.check && !changes.is_empty() {
             return Err(Error::Stale(changes));
         }
-        Ok(Report { loaded, changes })
+        Ok(Report {
+            loaded,
+            changes,
+            outputs: files.len(),
+        })
     }
+}
+
+/// At most this many `cargo:warning=` lines; the rest are counted in one more line.
+pub const CARGO_WARNINGS: usize = 10;
+
+/// The `cargo:warning=` lines for a load: one per warning (its headline,
+/// `path:line:col: warning: message`; cargo shows one line each), at most
+/// [`CARGO_WARNINGS`], then one line counting the rest.
+///
+/// Notes (what was inferred) and the dialect's limitations ([`Loaded::limitations`]) are left out: they are
+/// facts about the doc format, the same on every build, not problems with the
+/// docs (`modeldoc check` lists them).
+pub fn cargo_warnings(loaded: &Loaded) -> Vec<String> {
+    let limitation_messages: Vec<String> = loaded
+        .limitations
+        .iter()
+        .map(|(d, l)| limitation_message(*d, l))
+        .collect();
+    let warnings: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == crate::Severity::Warning && !limitation_messages.contains(&d.message)
+        })
+        .collect();
+    let mut lines: Vec<String> = warnings
+        .iter()
+        .take(CARGO_WARNINGS)
+        .map(|d| {
+            let text = d.to_string();
+            format!("cargo:warning={}", text.lines().next().unwrap_or_default())
+        })
+        .collect();
+    if warnings.len() > CARGO_WARNINGS {
+        lines.push(format!(
+            "cargo:warning=modeldoc: {} more warning(s); `modeldoc check` lists them all, `Config::strict(true)` fails on them",
+            warnings.len() - CARGO_WARNINGS
+        ));
+    }
+    lines
 }
 
 /// One doc set, read, parsed and resolved.
 struct DocSetLoad {
     schema: Schema,
     diagnostics: Diagnostics,
-    limitations: Diagnostics,
+    /// One warning per limitation.
+    warnings: Diagnostics,
     files: Vec<PathBuf>,
-    /// The most common dialect of its documents.
-    dialect: Option<Dialect>,
+    /// The dialect of every file (`None`: unreadable).
+    dialects: Vec<Option<Dialect>>,
+    /// The limitations of the dialects in use that apply to their documents.
+    limitations: Vec<(Dialect, &'static Limitation)>,
+}
+
+impl DocSetLoad {
+    /// What the doc set's most common dialect loses, as its documents show.
+    fn losses(&self) -> Vec<crate::parse::Loss> {
+        let Some(majority) = majority(&self.dialects) else {
+            return Vec::new();
+        };
+        crate::parse::dialect::losses_of(
+            self.limitations
+                .iter()
+                .filter(|(d, _)| *d == majority)
+                .map(|(_, l)| *l),
+        )
+    }
+}
+
+/// What [`load_docs`] found.
+struct Load {
+    /// The parsed documents, in file order.
+    docs: Vec<LoadedDoc>,
+    /// The dialect of every file (`None`: unreadable).
+    dialects: Vec<Option<Dialect>>,
+    /// The limitations of the dialects in use that apply to their documents.
+    limitations: Vec<(Dialect, &'static Limitation)>,
+    /// One warning per limitation.
+    warnings: Diagnostics,
 }
 
 /// Reads and parses every file. A document's dialect is forced or detected
-/// ([`parse::detect_doc_set`]). Returns the documents, the limitations of
-/// the dialects in use (one warning each) and the most common dialect.
+/// ([`parse::detect_doc_set`]). Returns the documents, their dialects and the
+/// limitations of the dialects in use (one warning each).
 ///
 /// Files are read and parsed in parallel (rayon); results and diagnostics are
 /// gathered in file order, so the output does not depend on the number of threads.
@@ -583,9 +827,9 @@ fn load_docs(
     dialect: Option<Dialect>,
     progress: Option<&ProgressFn>,
     diags: &mut Diagnostics,
-) -> (Vec<LoadedDoc>, Diagnostics, Option<Dialect>) {
+) -> Load {
     // Build the detection automaton while the files are read, not after.
-    let (read, ()) = rayon::join(
+    let (read, ()) = crate::par::join(
         || {
             files
                 .par_iter()
@@ -599,7 +843,9 @@ fn load_docs(
         },
     );
     let mut sources = Vec::with_capacity(read.len());
+    let mut readable = Vec::with_capacity(read.len());
     for r in read {
+        readable.push(r.is_ok());
         match r {
             Ok(s) => sources.push(s),
             Err(d) => diags.push(d),
@@ -612,9 +858,8 @@ fn load_docs(
             parse::detect_doc_set(&texts)
         }
     };
-    let mut limitations = Diagnostics::default();
-    report_limitations(&sources, &dialects, &mut limitations);
-    let majority = majority(&dialects);
+    let mut warnings = Diagnostics::default();
+    let limitations = report_limitations(&sources, &dialects, &mut warnings);
     let parsed: Vec<(Option<ParsedDoc>, Diagnostics)> = sources
         .par_iter()
         .zip(dialects.par_iter())
@@ -637,13 +882,23 @@ fn load_docs(
             });
         }
     }
-    (docs, limitations, majority)
+    let mut detected = dialects.into_iter();
+    let dialects = readable
+        .into_iter()
+        .map(|ok| if ok { detected.next() } else { None })
+        .collect();
+    Load {
+        docs,
+        dialects,
+        limitations,
+        warnings,
+    }
 }
 
 /// The most common dialect (ties go to [`Dialect::ALL`] order).
-fn majority(dialects: &[Dialect]) -> Option<Dialect> {
+fn majority(dialects: &[Option<Dialect>]) -> Option<Dialect> {
     let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
-    for d in dialects {
+    for d in dialects.iter().flatten() {
         *counts.entry(*d).or_default() += 1;
     }
     counts
@@ -652,25 +907,44 @@ fn majority(dialects: &[Dialect]) -> Option<Dialect> {
         .map(|(d, _)| d)
 }
 
-/// One warning per limitation of each dialect in use, at its first document.
+/// One warning per limitation of each dialect in use that applies to its
+/// documents, at the dialect's first document; returns those limitations.
 fn report_limitations(
     sources: &[(&PathBuf, SourceFile)],
     dialects: &[Dialect],
     diags: &mut Diagnostics,
-) {
+) -> Vec<(Dialect, &'static Limitation)> {
     let mut seen = Vec::new();
+    let mut reported = Vec::new();
     for ((_, source), &d) in sources.iter().zip(dialects) {
         if seen.contains(&d) {
             continue;
         }
         seen.push(d);
+        let texts = || {
+            sources
+                .iter()
+                .zip(dialects)
+                .filter(move |(_, &other)| other == d)
+                .map(|((_, s), _)| s.text.as_str())
+        };
         for limitation in d.limitations() {
+            if !limitation.applies(texts()) {
+                continue;
+            }
             diags.push(
-                crate::Diagnostic::warning(source.span(0), format!("{d} docs: {limitation}"))
+                crate::Diagnostic::warning(source.span(0), limitation_message(d, limitation))
                     .with_hint("a limitation of the dialect, reported once per doc set"),
             );
+            reported.push((d, limitation));
         }
     }
+    reported
+}
+
+/// The warning message of a dialect's limitation.
+fn limitation_message(dialect: Dialect, limitation: &Limitation) -> String {
+    format!("{dialect} docs: {limitation}")
 }
 
 /// Expands inputs into a sorted, de-duplicated list of `*.md` files.

@@ -11,9 +11,16 @@
 //! openapi = "openapi.json"
 //! json_schema = "schemas"
 //!
+//! [models]                    # rename or leave out models by name or doc path
+//! rename = { "apierrors/detail.md" = "ErrorDetail" }
+//! exclude = ["operations/"]
+//!
 //! [options]
 //! dates = "chrono"
 //! maps = "indexmap"
+//!
+//! [wire_names]                  # settles single fields' JSON names
+//! "User.userID" = "user_id"
 //! ```
 //!
 //! With `merge = true`, each entry of `inputs` is one doc set of the same API
@@ -26,6 +33,9 @@ use serde::Deserialize;
 use crate::config::{Config, Error};
 use crate::options::Options;
 use crate::parse::Dialect;
+use crate::rename::RenameWire;
+use crate::select::ModelSelection;
+pub use crate::suggest::closest;
 
 /// The file name the CLI looks for in the current directory.
 pub const FILE_NAME: &str = "modeldoc.toml";
@@ -39,11 +49,18 @@ pub struct ConfigFile {
     /// Each entry of `inputs` is its own doc set, and the doc sets are merged.
     pub merge: bool,
     /// Forces a dialect by name (default: detected per document).
-    pub dialect: Option<String>,
+    #[serde(deserialize_with = "dialect_name")]
+    pub dialect: Option<Dialect>,
     /// Turns warnings into errors.
     pub strict: bool,
-    /// Rewrites field wire names: `as-is` (default), `snake` or `camel`.
-    pub rename_wire: Option<String>,
+    /// How field wire names are decided: `infer` (default), `as-is`, `snake` or `camel`.
+    pub rename_wire: Option<RenameWire>,
+    /// `[models]`: renames and exclusions by model name or doc path ([`ModelSelection`]).
+    pub models: ModelSelection,
+    /// `"Model.field" = "wireName"`: one field's wire name, settled by hand.
+    pub wire_names: std::collections::BTreeMap<String, String>,
+    /// A folder of sample payloads (`<Model>.json`) to learn wire names from.
+    pub wire_samples: Option<PathBuf>,
     /// Where outputs go.
     pub output: Outputs,
     /// Type mappings, derives and attributes (see [`Options`]).
@@ -87,12 +104,9 @@ impl ConfigFile {
     pub fn parse(text: &str, name: &str) -> Result<Self, Error> {
         let file: ConfigFile = toml::from_str(text)
             .map_err(|e| Error::Config(format!("{name}: {}", with_suggestion(&e.to_string()))))?;
-        if let Some(d) = &file.dialect {
-            d.parse::<Dialect>()
-                .map_err(|e| Error::Config(format!("{name}: {e}")))?;
-        }
         file.options
             .validate()
+            .and_then(|()| file.models.validate())
             .map_err(|e| Error::Config(format!("{name}: {e}")))?;
         Ok(file)
     }
@@ -106,13 +120,32 @@ impl ConfigFile {
                 config.input(base.join(input));
             }
         }
-        if let Some(d) = &self.dialect {
-            config.dialect(d.parse().map_err(Error::Config)?);
+        self.apply_settings(config);
+        if let Some(dir) = &self.wire_samples {
+            config.wire_samples(base.join(dir));
+        }
+        self.apply_outputs(config, base);
+        Ok(())
+    }
+
+    /// Applies everything but the paths: dialect, strictness, wire renaming and options.
+    ///
+    /// The one place a setting of the file reaches a [`Config`]: [`ConfigFile::apply`]
+    /// (the xtask, build scripts) and the CLI (before its flags override) both call it, so
+    /// a new setting added here behaves the same everywhere.
+    pub fn apply_settings(&self, config: &mut Config) {
+        if let Some(d) = self.dialect {
+            config.dialect(d);
+        }
+        if let Some(r) = self.rename_wire {
+            config.rename_wire(r);
         }
         config.strict(self.strict);
-        self.apply_outputs(config, base);
+        config.models(&self.models);
+        for (path, wire) in &self.wire_names {
+            config.wire_name(path.clone(), wire.clone());
+        }
         config.options(self.options.clone());
-        Ok(())
     }
 
     /// Applies only the `[output]` table.
@@ -147,6 +180,12 @@ impl ConfigFile {
     }
 }
 
+/// Reads `dialect = "..."` through [`Dialect`]'s `FromStr` (names and aliases of `--dialect`).
+fn dialect_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Dialect>, D::Error> {
+    let name = String::deserialize(d)?;
+    name.parse().map(Some).map_err(serde::de::Error::custom)
+}
+
 /// A Rust output path names a module tree when it ends with `/` or is an existing directory.
 pub fn set_rust_output(config: &mut Config, path: &Path, as_written: &Path) {
     let text = as_written.to_string_lossy();
@@ -175,32 +214,6 @@ fn with_suggestion(message: &str) -> String {
         Some(best) => format!("{}\n  = hint: did you mean `{best}`?", message.trim_end()),
         None => message.trim_end().to_string(),
     }
-}
-
-/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .iter()
-        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), *c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
-        }
-        prev = row;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -269,11 +282,37 @@ mod tests {
     }
 
     #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(
-            closest("scemars", &["schemars", "builders"]),
-            Some("schemars")
-        );
+    fn rename_wire_is_typed() {
+        let file = ConfigFile::parse("rename_wire = \"camel\"\n", "t").unwrap();
+        assert_eq!(file.rename_wire, Some(RenameWire::Camel));
+        let e = err("rename_wire = \"bogus\"\n");
+        assert!(e.contains("unknown variant `bogus`"), "{e}");
+        let e = err("rename_wire = \"snak\"\n");
+        assert!(e.contains("did you mean `snake`?"), "{e}");
+    }
+
+    #[test]
+    fn models_table_renames_and_excludes() {
+        let file = ConfigFile::parse(
+            "[models]\nexclude = [\"operations/\"]\nrename = { \"apierrors/detail.md\" = \"ErrorDetail\" }\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(file.models.exclude, ["operations/"]);
+        assert_eq!(file.models.rename["apierrors/detail.md"], "ErrorDetail");
+        let e = err("[models]\nrenames = {}\n");
+        assert!(e.contains("did you mean `rename`?"), "{e}");
+        let e = err("[models]\nrename = { \"Detail\" = \"not a name\" }\n");
+        assert!(e.contains("not a model name"), "{e}");
+    }
+
+    #[test]
+    fn apply_sets_the_wire_rule() {
+        let file = ConfigFile::parse("rename_wire = \"snake\"\ndialect = \"go\"\n", "t").unwrap();
+        let mut config = Config::new();
+        file.apply(&mut config, Path::new("")).unwrap();
+        let debug = format!("{config:?}");
+        assert!(debug.contains("rule: Snake"), "{debug}");
+        assert!(debug.contains("dialect: Some(Go)"), "{debug}");
     }
 }

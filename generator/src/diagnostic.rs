@@ -13,6 +13,8 @@ use crate::source::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Information about what was inferred (never an error, even with `--strict`).
+    Note,
     /// The input was understood approximately; output falls back to a faithful type.
     Warning,
     /// The input cannot be processed; no output is written.
@@ -40,6 +42,11 @@ impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, span, message)
+    }
+
+    /// A note at `span`: what was inferred and why.
+    pub fn note(span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, span, message)
     }
 
     /// A warning at `span`.
@@ -80,6 +87,7 @@ impl fmt::Display for Diagnostic {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{}: {level}: {}", self.span, self.message)?;
         if let Some(snippet) = &self.snippet {
@@ -117,13 +125,18 @@ impl Diagnostics {
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.0.len() - self.error_count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
-    /// Turns every warning into an error (`--strict`).
+    /// Turns every warning into an error (`--strict`); notes stay notes.
     pub fn make_strict(&mut self) {
         for d in &mut self.0 {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 

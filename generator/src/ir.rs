@@ -35,6 +35,22 @@ impl Schema {
             .ok()
     }
 
+    /// The schema the payload readers (Rust types, JSON Schemas) are generated from:
+    /// a field whose nullability its doc could not show accepts `null` (see
+    /// [`Unstated`]). [`crate::Config`] applies it unless `strict_types`; the emitters
+    /// take the schema they are given.
+    pub fn lenient(&self) -> Schema {
+        let mut out = self.clone();
+        for m in &mut out.models {
+            if let ModelKind::Object(o) = &mut m.kind {
+                for f in &mut o.fields {
+                    f.nullable = f.accepts_null(true);
+                }
+            }
+        }
+        out
+    }
+
     /// Sorts models by name; call after adding models by hand.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.name.cmp(&b.name));
@@ -115,6 +131,11 @@ pub struct Field {
     /// Whether the field is read-only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
+    /// Facts about this field that its doc's dialect cannot show (so the doc did not
+    /// state them). Emitters that read payloads accept every value such a fact might
+    /// allow, unless told to be strict.
+    #[serde(default, skip_serializing_if = "Unstated::is_none")]
+    pub unstated: Unstated,
     /// Where the field's row is.
     pub span: Span,
     /// Which doc set each fact came from, when several doc sets were merged
@@ -183,6 +204,35 @@ impl Fact {
     }
 }
 
+impl Field {
+    /// Whether `null` is accepted: stated nullable, or, when `lenient`, nullability unstated.
+    pub fn accepts_null(&self, lenient: bool) -> bool {
+        self.nullable || lenient && self.unstated.nullable
+    }
+}
+
+/// Facts a doc could not state about a field, because its dialect cannot show them.
+///
+/// Certainty is strict, uncertainty is lenient: a fact the doc states is enforced;
+/// a fact recorded here is accepted in every form it might take (and written back
+/// as it was read). `docs/mapping.md` lists which dialect loses what.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Unstated {
+    /// Whether `null` is allowed is not shown (and the doc did not show it otherwise).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
+    /// Whether the numbers in the field's type are integers or floats is not shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub integer_or_float: bool,
+}
+
+impl Unstated {
+    /// Whether every fact was stated.
+    pub fn is_none(&self) -> bool {
+        *self == Unstated::default()
+    }
+}
+
 /// An enum model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Enum {
@@ -238,6 +288,13 @@ pub enum Type {
     Union(Vec<Type>),
     /// The inner type or `null` (used below field level: `List[Nullable[str]]`).
     Nullable(Box<Type>),
+    /// A reference the parser could not resolve yet: an index into its
+    /// document's pending references ([`crate::parse::PendingRef`]).
+    /// [`crate::resolve`] replaces every one (by a [`Type::Ref`], or by
+    /// [`Type::Any`] when dangling), so a [`Schema`] never holds one; it is
+    /// never serialized, and emitters treat one like [`Type::Any`].
+    #[serde(skip)]
+    Pending(usize),
 }
 
 impl Type {
@@ -274,7 +331,7 @@ impl Type {
             (Type::Map(_), V::Object(_)) => true,
             (Type::Enum(values), v) => values.contains(v),
             (Type::Const(c), v) => c == v,
-            (Type::Any | Type::Ref(_) | Type::Union(_), _) => true,
+            (Type::Any | Type::Ref(_) | Type::Pending(_) | Type::Union(_), _) => true,
             _ => false,
         }
     }

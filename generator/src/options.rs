@@ -76,6 +76,10 @@ pub struct Options {
     /// String enums accept unknown values (an `Other(String)` variant); the schemas then
     /// accept any string.
     pub open_enums: bool,
+    /// Enforce only what the docs state, also where their dialect cannot show a fact
+    /// (nullability, integer vs float): by default such fields accept every value the
+    /// unknown fact might allow (see `docs/mapping.md`, "Uncertainty is lenient").
+    pub strict_types: bool,
 }
 
 impl Options {
@@ -161,6 +165,97 @@ keyword_enum!(MapMapping, BTreeMap => "btreemap", HashMap => "hashmap", IndexMap
 /// Whether an attribute `path` selects the type with doc name `model` and Rust name `ident`.
 pub fn matches_type(path: &str, model: &str, ident: &str) -> bool {
     path == "." || path == model || path == ident
+}
+
+/// Checks that every attribute path names something in `schema`: a type path a model (by
+/// doc name or Rust name) or an item hoisted out of one (`PetStatus` of `Pet`), a field path
+/// `Model.field` or `.field` a field (by wire name or Rust name). A path that names nothing
+/// is an error with the closest known name, not an attribute silently dropped.
+pub fn check_paths(options: &Options, schema: &crate::ir::Schema) -> Result<(), String> {
+    use crate::emit::names;
+    use crate::ir::ModelKind;
+    let models: Vec<(&str, String)> = schema
+        .models
+        .iter()
+        .map(|m| (m.name.as_str(), names::type_name(&m.name)))
+        .collect();
+    let is_model = |p: &str| models.iter().any(|(n, i)| p == *n || p == i);
+    for a in &options.type_attributes {
+        let p = a.path.as_str();
+        // Hoisted items are named after their model: `Pet` + `Status` (+ a number when taken).
+        let hoisted = |i: &str| {
+            p.strip_prefix(i)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| c.is_ascii_uppercase())
+        };
+        if p == "." || is_model(p) || models.iter().any(|(_, i)| hoisted(i)) {
+            continue;
+        }
+        let known: Vec<&str> = models.iter().map(|(_, i)| i.as_str()).collect();
+        return Err(unknown(
+            "type",
+            p,
+            &a.attribute,
+            crate::suggest::closest(p, &known),
+        ));
+    }
+    for a in &options.field_attributes {
+        let p = a.path.as_str();
+        if p == "." {
+            continue;
+        }
+        let Some((owner, name)) = p.rsplit_once('.') else {
+            return Err(format!(
+                "field attribute `{}`: path `{p}` names no field (expected `Model.field`, `.field` or `.`)",
+                a.attribute
+            ));
+        };
+        let mut fields: Vec<String> = Vec::new();
+        for m in &schema.models {
+            let ident = names::type_name(&m.name);
+            if !(owner.is_empty() || owner == m.name || owner == ident) {
+                continue;
+            }
+            if let ModelKind::Object(o) = &m.kind {
+                for f in &o.fields {
+                    let rust = names::field_name(&f.wire_name);
+                    fields.push(format!("{owner}.{}", f.wire_name));
+                    fields.push(format!("{owner}.{}", rust.trim_start_matches("r#")));
+                }
+            }
+        }
+        if fields.iter().any(|f| f == p) {
+            continue;
+        }
+        if !owner.is_empty() && !is_model(owner) {
+            let known: Vec<&str> = models.iter().map(|(_, i)| i.as_str()).collect();
+            return Err(unknown(
+                "field",
+                p,
+                &a.attribute,
+                crate::suggest::closest(owner, &known)
+                    .map(|m| format!("{m}.{name}"))
+                    .as_deref(),
+            ));
+        }
+        let known: Vec<&str> = fields.iter().map(String::as_str).collect();
+        return Err(unknown(
+            "field",
+            p,
+            &a.attribute,
+            crate::suggest::closest(p, &known),
+        ));
+    }
+    Ok(())
+}
+
+fn unknown(kind: &str, path: &str, attribute: &str, best: Option<&str>) -> String {
+    let mut message =
+        format!("{kind} attribute `{attribute}`: path `{path}` names no {kind} of the docs");
+    if let Some(best) = best {
+        message.push_str(&format!("\n  = hint: did you mean `{best}`?"));
+    }
+    message
 }
 
 /// Whether an attribute `path` selects a field (by wire name or Rust name) of a type.

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 /// One file to produce.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,20 +152,112 @@ pub fn sync(files: &[OutputFile], owned: &[OwnedDir], check: bool) -> std::io::R
             .expect_err("an error"));
     }
     let staged: Vec<(PathBuf, &Path)> = staged.into_iter().flatten().collect();
-    for (i, (tmp, path)) in staged.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, path) {
-            for (tmp, _) in &staged[i..] {
+    let removed: Vec<&Path> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Removed(p) => Some(p.as_path()),
+            _ => None,
+        })
+        .collect();
+    commit(&staged, &removed, &mut |from, to| fs::rename(from, to))?;
+    Ok(changes)
+}
+
+/// Moves every staged temp file into place and removes `removed`, all or nothing.
+///
+/// Each file replaced or removed is first moved to a backup next to it; when a later
+/// step fails, every step done so far is undone in reverse (backups moved back, files
+/// that did not exist removed) and the remaining temp files are deleted, so every output
+/// is as it was (content and mtime). Backups are deleted once every step succeeded.
+/// `rename` is [`fs::rename`]; tests pass one that fails on purpose.
+fn commit(
+    staged: &[(PathBuf, &Path)],
+    removed: &[&Path],
+    rename: &mut dyn FnMut(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    /// One step that was done: the output path and its backup, if it existed before.
+    struct Done {
+        path: PathBuf,
+        backup: Option<PathBuf>,
+        /// Whether a new file was moved to `path` (as opposed to a removal).
+        placed: bool,
+    }
+    let backup_of = |path: &Path| {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        path.with_file_name(format!(".{name}.modeldoc-{}.bak", std::process::id()))
+    };
+    let mut done: Vec<Done> = Vec::with_capacity(staged.len() + removed.len());
+    let mut step = |done: &mut Vec<Done>, tmp: Option<&Path>, path: &Path| {
+        let mut backup = None;
+        if fs::symlink_metadata(path).is_ok() {
+            let b = backup_of(path);
+            rename(path, &b).map_err(|e| with_path(e, path))?;
+            backup = Some(b);
+        }
+        let placed = match tmp {
+            Some(tmp) => match rename(tmp, path) {
+                Ok(()) => true,
+                Err(e) => {
+                    if let Some(b) = &backup {
+                        let _ = rename(b, path);
+                    }
+                    return Err(with_path(e, path));
+                }
+            },
+            None => false,
+        };
+        done.push(Done {
+            path: path.to_path_buf(),
+            backup,
+            placed,
+        });
+        Ok::<(), std::io::Error>(())
+    };
+    let mut result = Ok(());
+    let mut next: usize = 0;
+    for (tmp, path) in staged {
+        result = step(&mut done, Some(tmp), path);
+        next += 1;
+        if result.is_err() {
+            break;
+        }
+    }
+    if result.is_ok() {
+        for path in removed {
+            result = step(&mut done, None, path);
+            if result.is_err() {
+                break;
+            }
+        }
+    }
+    match result {
+        Ok(()) => {
+            for d in &done {
+                if let Some(b) = &d.backup {
+                    let _ = fs::remove_file(b);
+                }
+            }
+            Ok(())
+        }
+        Err(e) => {
+            for d in done.iter().rev() {
+                if d.placed {
+                    let _ = fs::remove_file(&d.path);
+                }
+                if let Some(b) = &d.backup {
+                    let _ = rename(b, &d.path);
+                }
+            }
+            // The temp file of the failed step (if any) and those never reached.
+            for (tmp, _) in &staged[next.saturating_sub(1)..] {
                 let _ = fs::remove_file(tmp);
             }
-            return Err(with_path(e, path));
+            Err(e)
         }
     }
-    for change in &changes {
-        if let Change::Removed(p) = change {
-            fs::remove_file(p).map_err(|e| with_path(e, p))?;
-        }
-    }
-    Ok(changes)
 }
 
 /// Writes `contents` to a temporary file next to `path`, then renames it over `path`.
@@ -211,7 +303,76 @@ fn with_path(e: std::io::Error, path: &Path) -> std::io::Error {
 
 #[cfg(test)]
 mod tests {
-    use super::same_text;
+    use super::*;
+
+    /// Files `a`, `b` exist; `c` is new; `old` is removed. The `fail_at`-th rename fails.
+    fn commit_failing_at(fail_at: usize) -> (tempfile::TempDir, std::io::Result<()>, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        for (name, text) in [("a", "old a"), ("b", "old b"), ("old", "stale")] {
+            fs::write(p(name), text).unwrap();
+        }
+        let mut staged = Vec::new();
+        for name in ["a", "b", "c"] {
+            let tmp = write_temp(&p(name), format!("new {name}").as_bytes()).unwrap();
+            staged.push((tmp, p(name)));
+        }
+        let staged: Vec<(PathBuf, &Path)> = staged
+            .iter()
+            .map(|(t, p)| (t.clone(), p.as_path()))
+            .collect();
+        let old = p("old");
+        let mut calls = 0;
+        let result = commit(&staged, &[old.as_path()], &mut |from, to| {
+            calls += 1;
+            if calls == fail_at {
+                return Err(std::io::Error::other("injected"));
+            }
+            fs::rename(from, to)
+        });
+        (dir, result, calls)
+    }
+
+    fn listing(dir: &Path) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_failing_step_rolls_every_output_back() {
+        let (_, ok, calls) = commit_failing_at(0);
+        ok.unwrap();
+        // Every rename of a successful commit, so each of them can be made to fail.
+        for fail_at in 1..=calls {
+            let (dir, result, _) = commit_failing_at(fail_at);
+            assert!(result.is_err(), "step {fail_at}");
+            let expected: Vec<(String, String)> =
+                [("a", "old a"), ("b", "old b"), ("old", "stale")]
+                    .iter()
+                    .map(|(n, t)| (n.to_string(), t.to_string()))
+                    .collect();
+            assert_eq!(listing(dir.path()), expected, "failing at rename {fail_at}");
+        }
+    }
+
+    #[test]
+    fn a_successful_commit_leaves_no_backups() {
+        let (dir, result, _) = commit_failing_at(0);
+        result.unwrap();
+        let names: Vec<String> = listing(dir.path()).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        assert_eq!(fs::read_to_string(dir.path().join("a")).unwrap(), "new a");
+    }
 
     #[test]
     fn line_endings_do_not_make_a_file_stale() {

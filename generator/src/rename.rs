@@ -1,8 +1,8 @@
-//! Rewriting wire names after resolution: `--rename-wire as-is|snake|camel`.
+//! Rewriting wire names by one fixed rule: `--rename-wire as-is|snake|camel`.
 //!
 //! Docs list SDK property names (`address_line2` in Python, `addressLine2` in
-//! TypeScript), not the JSON names, and nothing in a doc says which casing the
-//! API uses. When the user knows it, this pass rewrites every
+//! TypeScript), not the JSON names. By default [`crate::wire_names`] infers the
+//! API's spelling from the docs; when the user knows the rule, this pass rewrites every
 //! [`Field::wire_name`](crate::ir::Field) of the [`Schema`] to that casing.
 //! A rename that would make two fields of one object share a name is not
 //! applied to that object (a warning names the clash).
@@ -16,11 +16,14 @@ use heck::{ToLowerCamelCase, ToSnakeCase};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{ModelKind, Schema};
 
-/// How wire names are rewritten.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+/// How wire names are decided (`infer`, `as-is`, `snake` or `camel` in `modeldoc.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum RenameWire {
-    /// Keep the names as the docs write them.
+    /// Infer the API's convention and exceptions from the docs (see [`crate::wire_names`]).
     #[default]
+    Infer,
+    /// Keep the names as the docs write them.
     AsIs,
     /// `snake_case`.
     Snake,
@@ -30,12 +33,17 @@ pub enum RenameWire {
 
 impl RenameWire {
     /// Every rule, in `--help` order.
-    pub const ALL: &'static [RenameWire] =
-        &[RenameWire::AsIs, RenameWire::Snake, RenameWire::Camel];
+    pub const ALL: &'static [RenameWire] = &[
+        RenameWire::Infer,
+        RenameWire::AsIs,
+        RenameWire::Snake,
+        RenameWire::Camel,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            RenameWire::Infer => "infer",
             RenameWire::AsIs => "as-is",
             RenameWire::Snake => "snake",
             RenameWire::Camel => "camel",
@@ -47,7 +55,7 @@ impl RenameWire {
         let body = name.trim_start_matches('_');
         let prefix = &name[..name.len() - body.len()];
         let renamed = match self {
-            RenameWire::AsIs => return name.to_string(),
+            RenameWire::AsIs | RenameWire::Infer => return name.to_string(),
             RenameWire::Snake => body.to_snake_case(),
             RenameWire::Camel => body.to_lower_camel_case(),
         };
@@ -73,14 +81,16 @@ impl FromStr for RenameWire {
             .iter()
             .copied()
             .find(|r| r.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown wire-name rule `{s}` (expected as-is, snake or camel)"))
+            .ok_or_else(|| {
+                format!("unknown wire-name rule `{s}` (expected infer, as-is, snake or camel)")
+            })
     }
 }
 
 /// Rewrites every field's wire name by `rule`; objects where renaming would
 /// produce duplicate names keep their names and get a warning.
 pub fn rename_wire(schema: &mut Schema, rule: RenameWire, diags: &mut Diagnostics) {
-    if rule == RenameWire::AsIs {
+    if matches!(rule, RenameWire::AsIs | RenameWire::Infer) {
         return;
     }
     for model in &mut schema.models {
@@ -141,6 +151,7 @@ mod tests {
                 examples: Vec::new(),
                 default: None,
                 read_only: false,
+                unstated: Default::default(),
                 span: span(),
                 provenance: None,
             })

@@ -8,11 +8,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{for_each_type_mut, Model, ModelKind, Schema, Type, Union};
-use crate::parse::lower::parse_pending_key;
 use crate::parse::ParsedDoc;
 
 /// A parsed document together with the path it was read from.
@@ -27,30 +26,52 @@ pub struct LoadedDoc {
 /// Resolves every reference and returns the schema, models sorted by name.
 ///
 /// `docs` must be in a deterministic order (sorted by path); on a model-name
-/// collision the first document keeps the name and later ones get a numeric
-/// suffix, except that schema docs go before the wrappers the generator
+/// collision the first document keeps the name and later ones are renamed (see
+/// [`resolve_named`]), except that schema docs go before the wrappers the generator
 /// synthesizes: operations (`operations/`, `requests/`) and error classes
 /// (`errors/`, `apierrors/`, `sdkerrors/`), which wrap the schema of that name.
 pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
+    let explicit = vec![None; docs.len()];
+    resolve_named(docs, explicit, diags)
+}
+
+/// Like [`resolve`], with the names the user chose for some docs (`explicit[i]` for
+/// `docs[i]`, from [`crate::select::ModelSelection`]); those take their name first.
+///
+/// A later doc whose name is taken is named after its folder (`apierrors/detail.md` →
+/// `ApierrorsDetail`), or, when that is taken too or the folder is the first doc's,
+/// gets a number (`Detail2`); each such rename is a warning naming the options that
+/// choose the name instead.
+pub fn resolve_named(
+    docs: Vec<LoadedDoc>,
+    explicit: Vec<Option<String>>,
+    diags: &mut Diagnostics,
+) -> Schema {
     let mut names: Vec<String> = vec![String::new(); docs.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (is_wrapper_doc(&docs[i].path), i));
+    order.sort_by_key(|&i| (explicit[i].is_none(), is_wrapper_doc(&docs[i].path), i));
     for i in order {
         let d = &docs[i];
-        let mut name = d.doc.model.name.clone();
+        let mut name = explicit[i]
+            .clone()
+            .unwrap_or_else(|| d.doc.model.name.clone());
         if let Some(&first) = taken.get(&name) {
-            let mut n = 2;
-            while taken.contains_key(&format!("{name}{n}")) {
-                n += 1;
-            }
-            let renamed = format!("{name}{n}");
+            let renamed = unique_name(&name, &d.path, &docs[first].path, &taken);
+            let key = crate::select::short_path(&d.path);
             diags.push(
                 Diagnostic::warning(
                     d.doc.model.span.clone(),
-                    format!("model name `{name}` is already used; this one is renamed `{renamed}`"),
+                    format!(
+                        "model name `{name}` is already used by {}; this one is named `{renamed}`",
+                        docs[first].path.display()
+                    ),
                 )
-                .with_hint(format!("first defined in {}", docs[first].path.display())),
+                .with_hint(format!(
+                    "choose its name with `[models] rename = {{ \"{key}\" = \"NewName\" }}` in modeldoc.toml \
+                     (`--rename-model {key}=NewName`, `Config::rename_model`), or leave it out with \
+                     `[models] exclude = [\"{key}\"]` (`--exclude-model`, `Config::exclude_model`)"
+                )),
             );
             name = renamed;
         }
@@ -79,6 +100,44 @@ pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     schema
 }
 
+/// A free name for a doc whose `name` is taken by the doc at `first`: prefixed with its
+/// folder (`apierrors/detail.md` → `ApierrorsDetail`) when that differs from the first
+/// doc's folder, then numbered.
+fn unique_name(name: &str, path: &Path, first: &Path, taken: &HashMap<String, usize>) -> String {
+    let folder = |p: &Path| {
+        p.parent()
+            .and_then(Path::file_name)
+            .map(|f| f.to_string_lossy().into_owned())
+    };
+    let mut base = name.to_string();
+    if let Some(f) = folder(path).filter(|f| Some(f) != folder(first).as_ref()) {
+        let prefixed = format!("{}{name}", pascal(&f));
+        if !taken.contains_key(&prefixed) {
+            return prefixed;
+        }
+        base = prefixed;
+    }
+    let mut n = 2;
+    while taken.contains_key(&format!("{base}{n}")) {
+        n += 1;
+    }
+    format!("{base}{n}")
+}
+
+/// `api-errors` → `ApiErrors`, `apierrors` → `Apierrors`.
+fn pascal(folder: &str) -> String {
+    folder
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// One resolved document: its model, the union members its link labels spell out
 /// for other docs (doc index, members), and its warnings.
 type ResolvedDoc = (Model, Vec<(usize, Vec<Type>)>, Diagnostics);
@@ -104,13 +163,11 @@ fn resolve_doc(d: LoadedDoc, name: &str, names: &[String], index: &Index) -> Res
         })
         .collect();
     let resolve_ref = |t: &mut Type| {
-        if let Type::Ref(key) = t {
-            if let Some(i) = parse_pending_key(key) {
-                *t = match found.get(i).copied().flatten() {
-                    Some(j) => Type::Ref(names[j].clone()),
-                    None => Type::Any,
-                };
-            }
+        if let Type::Pending(i) = *t {
+            *t = match found.get(i).copied().flatten() {
+                Some(j) => Type::Ref(names[j].clone()),
+                None => Type::Any,
+            };
         }
     };
     let mut label_unions = Vec::new();
@@ -194,6 +251,13 @@ impl Index {
             by_stem.entry(stem).or_default().push(i);
             by_name.entry(name).or_default().push(i);
             titles.push(title);
+        }
+        // A renamed doc is still found by its title, after every doc's own name.
+        for (i, title) in titles.iter().enumerate() {
+            let list = by_name.entry(title.clone()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
         }
         Index {
             by_path,
@@ -317,11 +381,85 @@ mod tests {
         let schema = resolve(docs, &mut diags);
         let file = |name: &str| schema.model(name).map(|m| m.span.file.to_string());
         assert_eq!(file("Thing").as_deref(), Some("models/components/thing.md"));
-        assert_eq!(file("Thing2").as_deref(), Some("models/apierrors/thing.md"));
         assert_eq!(
-            file("Thing3").as_deref(),
+            file("ApierrorsThing").as_deref(),
+            Some("models/apierrors/thing.md")
+        );
+        assert_eq!(
+            file("OperationsThing").as_deref(),
             Some("models/operations/thing.md")
         );
         assert_eq!(diags.warning_count(), 2);
+        let text = format!("{diags:?}");
+        assert!(
+            text.contains("--rename-model apierrors/thing.md=NewName"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn collision_names_come_from_the_folder_then_numbers() {
+        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
+        let docs = vec![
+            doc(
+                "models/apierrors/detail.md",
+                &format!("# Detail\n\n{fields}"),
+            ),
+            doc(
+                "models/components/detail.md",
+                &format!("# Detail\n\n{fields}"),
+            ),
+            doc(
+                "models/components/detail2.md",
+                &format!("# Detail2\n\n{fields}"),
+            ),
+            doc(
+                "models/components/dup/detail.md",
+                &format!("# Detail\n\n{fields}"),
+            ),
+            doc(
+                "models/components/apierrorsdetail.md",
+                &format!("# ApierrorsDetail\n\n{fields}"),
+            ),
+        ];
+        let mut diags = Diagnostics::default();
+        let schema = resolve(docs, &mut diags);
+        let file = |name: &str| schema.model(name).map(|m| m.span.file.to_string());
+        assert_eq!(
+            file("Detail").as_deref(),
+            Some("models/components/detail.md")
+        );
+        assert_eq!(
+            file("DupDetail").as_deref(),
+            Some("models/components/dup/detail.md")
+        );
+        // `ApierrorsDetail` is a schema doc's name: the error wrapper gets a number.
+        assert_eq!(
+            file("ApierrorsDetail2").as_deref(),
+            Some("models/apierrors/detail.md")
+        );
+        assert!(schema.model("Detail22").is_none());
+    }
+
+    #[test]
+    fn explicit_names_win_and_renamed_docs_are_found_by_title() {
+        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
+        let docs = vec![
+            doc("models/a/user.md", &format!("# User\n\n{fields}")),
+            doc(
+                "models/b/team.md",
+                "# Team\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Owner` | [User](nothing.md) | :heavy_minus_sign: | N/A |\n",
+            ),
+            doc("models/b/member.md", &format!("# Member\n\n{fields}")),
+        ];
+        let explicit = vec![Some("Member".to_string()), None, None];
+        let mut diags = Diagnostics::default();
+        let schema = resolve_named(docs, explicit, &mut diags);
+        let file = |name: &str| schema.model(name).map(|m| m.span.file.to_string());
+        assert_eq!(file("Member").as_deref(), Some("models/a/user.md"));
+        assert_eq!(file("BMember").as_deref(), Some("models/b/member.md"));
+        let team = schema.model("Team").expect("team");
+        let json = serde_json::to_string(team).unwrap();
+        assert!(json.contains("\"Member\""), "{json}");
     }
 }

@@ -3,19 +3,14 @@
 //! Reads `../shared/corpus/<owner>+<repo>/docs` relative to the workspace root;
 //! each repo whose corpus is absent is skipped with a message.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use modeldoc::parse::{detect_doc_set, Dialect};
 
+mod support;
+
 fn corpus_docs(repo: &str) -> Option<Vec<(PathBuf, String)>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(repo)
-        .join("docs");
-    if !root.is_dir() {
-        eprintln!("skipped: corpus {} not found", root.display());
-        return None;
-    }
+    let root = support::corpus("detect_corpus_b", &format!("{repo}/docs"))?;
     let files = modeldoc::config::collect_markdown(&[root]).expect("corpus readable");
     Some(
         files

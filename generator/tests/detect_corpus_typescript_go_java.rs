@@ -10,14 +10,10 @@ use std::path::{Path, PathBuf};
 use modeldoc::parse::{detect, detect_doc_set};
 use modeldoc::Dialect;
 
+mod support;
+
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: corpus not found at {}", dir.display());
-        None
-    }
+    support::corpus("detect_corpus", "")
 }
 
 fn docs(dir: &Path) -> Vec<PathBuf> {

@@ -2,13 +2,13 @@
 //!
 //! The reference counts every marker of every dialect on its own, one memmem
 //! scan per marker (what detection did before it scanned each document once),
-//! and must give all eight scores of every doc of every corpus repo in
+//! and must give every dialect's score of every doc of every corpus repo in
 //! `../shared/corpus`, not just the same winner. Skips (with a message) when
 //! the corpus is absent.
 
-use std::path::Path;
-
 use modeldoc::parse::{detect, scores, Dialect, Marker};
+
+mod support;
 
 /// Non-overlapping occurrences of `marker`, left to right, that it accepts.
 fn reference_count(text: &str, marker: &Marker) -> u32 {
@@ -28,11 +28,12 @@ fn reference_count(text: &str, marker: &Marker) -> u32 {
 /// A dialect's score, counting its markers one scan each.
 fn reference_score(dialect: Dialect, text: &str) -> u32 {
     let counts: Vec<u32> = dialect
+        .spec()
         .markers()
         .iter()
         .map(|m| reference_count(text, m))
         .collect();
-    dialect.score_counts(&counts)
+    dialect.spec().score(&counts)
 }
 
 /// What `detect` must answer: the first highest reference score, if above 0.
@@ -49,14 +50,10 @@ fn reference_detect(text: &str) -> Option<Dialect> {
 
 #[test]
 fn every_score_of_every_corpus_doc_matches_the_reference() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    if !corpus.is_dir() {
-        eprintln!(
-            "skipped: corpus not found at {} (scores are still checked by the unit tests)",
-            corpus.display()
-        );
+    let Some(corpus) = support::corpus("every_score_of_every_corpus_doc_matches_the_reference", "")
+    else {
         return;
-    }
+    };
     let mut repos: Vec<_> = std::fs::read_dir(&corpus)
         .expect("corpus readable")
         .flatten()

@@ -1,7 +1,7 @@
 //! Whole Speakeasy Python doc sets: small synthetic sets (always run) and the
 //! real corpora in `../shared/corpus` (skipped with a message when absent).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use modeldoc::ir::{ModelKind, Type};
 use modeldoc::{Config, Error, Severity};
@@ -63,16 +63,7 @@ fn deprecated_enum_renders_rust_without_deprecation_warnings() {
 
 /// `../shared/corpus/<folder>/docs`, or `None` (and a message) when absent.
 fn corpus(folder: &str) -> Option<PathBuf> {
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(folder)
-        .join("docs");
-    if docs.is_dir() {
-        Some(docs)
-    } else {
-        eprintln!("skipped: {} is absent", docs.display());
-        None
-    }
+    support::corpus("python_docs", &format!("{folder}/docs"))
 }
 
 fn object<'a>(loaded: &'a modeldoc::Loaded, name: &str) -> &'a modeldoc::ir::Object {
@@ -156,7 +147,7 @@ fn schema_docs_keep_their_name_over_operation_wrappers() {
     let loaded = Config::new().input(&dir).load().unwrap();
     let first = object(&loaded, "Calculate1099Response");
     assert_eq!(first.fields[0].wire_name, "member_id");
-    let second = object(&loaded, "Calculate1099Response2");
+    let second = object(&loaded, "OperationsCalculate1099Response");
     assert_eq!(second.fields[0].wire_name, "status_code");
 }
 

@@ -4,7 +4,7 @@
 //! warnings, and the Glean Python + Go corpus pair (skipped without
 //! `../shared/corpus`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use modeldoc::ir::{Fact, ModelKind, Schema, Type};
 use modeldoc::Config;
@@ -83,16 +83,7 @@ fn config_doc_sets_merge_facts_and_keep_provenance() {
 }
 
 fn corpus_docs(repo: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(repo)
-        .join("docs");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: corpus docs not found at {}", dir.display());
-        None
-    }
+    support::corpus("merge", &format!("{repo}/docs"))
 }
 
 /// Glean's Python docs (2025-05-24) merged with its Go docs (2025-05-08).

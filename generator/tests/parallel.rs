@@ -1,10 +1,15 @@
 //! Parallel generation is byte-identical to a sequential run: the same docs are
 //! loaded and rendered on a one-thread pool and on a four-thread pool, and every
 //! output file and diagnostic must match.
+//!
+//! Needs the `parallel` feature (on in a workspace build: the CLI and the xtask enable it).
+#![cfg(feature = "parallel")]
 
 use std::path::Path;
 
 use modeldoc::Config;
+
+mod support;
 
 /// Loads and renders `docs` on a rayon pool of `threads` threads.
 fn generate(docs: &Path, threads: usize) -> (Vec<(String, String)>, String) {
@@ -164,19 +169,16 @@ fn assert_openapi_text(docs: &Path) {
 }
 
 fn corpus(repo: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus")
-        .join(repo)
-        .join("docs")
+    support::corpus_dir().join(repo).join("docs")
 }
 
 #[test]
 fn corpus_repo_is_identical_in_parallel() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/speakeasy-sdks+wingspan-python/docs");
-    if !repo.is_dir() {
-        eprintln!("skipped: no corpus at ../shared/corpus/speakeasy-sdks+wingspan-python/docs");
+    let Some(repo) = support::corpus(
+        "corpus_repo_is_identical_in_parallel",
+        "speakeasy-sdks+wingspan-python/docs",
+    ) else {
         return;
-    }
+    };
     assert_same(&repo);
 }

@@ -203,3 +203,31 @@ fn crlf_checkout_is_neither_stale_nor_rewritten() {
     };
     assert_eq!(changes.len(), 1, "{changes:?}");
 }
+
+/// An output that cannot be replaced (`openapi.json` is a directory) fails the run and
+/// leaves the Rust module files as they were: content and mtime.
+#[test]
+fn unreplaceable_output_leaves_rust_modules_untouched() {
+    let docs = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(fixtures()).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, docs.path().join(path.file_name().unwrap())).unwrap();
+    }
+    config(&[docs.path()], out.path()).generate().unwrap();
+    // New docs content, so every Rust module would be rewritten.
+    let scalars = docs.path().join("scalars.md");
+    let text = fs::read_to_string(&scalars)
+        .unwrap()
+        .replace("# Scalars", "# Scalars2");
+    fs::write(&scalars, text).unwrap();
+    fs::remove_file(out.path().join("openapi.json")).unwrap();
+    fs::create_dir_all(out.path().join("openapi.json/inside")).unwrap();
+    let before = snapshot(out.path());
+    let past = age_files(out.path());
+    let err = config(&[docs.path()], out.path()).generate().unwrap_err();
+    assert!(matches!(err, Error::Io(_)), "{err}");
+    assert!(err.to_string().contains("openapi.json"), "{err}");
+    assert_eq!(snapshot(out.path()), before);
+    assert!(mtimes(out.path()).values().all(|t| *t == past));
+}

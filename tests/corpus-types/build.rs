@@ -1,4 +1,5 @@
-//! Runs modeldoc at build time on the synthetic docs in `tests/fixtures/docs` and
+//! Runs modeldoc at build time on the synthetic docs in `tests/fixtures/docs`, on
+//! the per-dialect fixture doc sets (`tests/fixtures/python-prior`) and
 //! on a fixed sample of every corpus repository in `../shared/corpus`, and writes
 //! into `OUT_DIR`:
 //!
@@ -16,6 +17,9 @@ use std::path::{Path, PathBuf};
 
 use modeldoc::emit::{json_schema, rust};
 use modeldoc::ir::{Model, ModelKind, Schema, Type};
+
+/// Per-dialect fixture doc sets: (module name, folder in `tests/fixtures`).
+const DIALECT_FIXTURES: &[(&str, &str)] = &[("fixtures_python_prior", "python-prior")];
 
 /// Models picked as sample roots per corpus repository (spread evenly by name).
 const SAMPLE_ROOTS: usize = 16;
@@ -41,21 +45,33 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
 
     let fixtures = root.join("tests/fixtures/docs");
+    println!("cargo:rerun-if-changed={}", fixtures.display());
     let schema = load(&fixtures).unwrap_or_else(|e| panic!("tests/fixtures/docs must load:\n{e}"));
     let mut sets = vec![Set {
         module: "fixtures".into(),
         name: "fixtures".into(),
         schema,
     }];
+    // One doc set per dialect that needs its own fixtures (the synthetic docs above are Python).
+    for &(module, folder) in DIALECT_FIXTURES {
+        let dir = root.join("tests/fixtures").join(folder);
+        let schema =
+            load(&dir).unwrap_or_else(|e| panic!("tests/fixtures/{folder} must load:\n{e}"));
+        sets.push(Set {
+            module: module.into(),
+            name: format!("fixtures/{folder}"),
+            schema,
+        });
+    }
 
     // MODELDOC_CORPUS points elsewhere (a missing path simulates a machine without it).
     println!("cargo:rerun-if-env-changed=MODELDOC_CORPUS");
     let corpus = std::env::var_os("MODELDOC_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
-    println!("cargo:rerun-if-changed={}", corpus.display());
     let mut skipped = Vec::new();
     let corpus_present = corpus.is_dir();
+    rerun_on_corpus_change(&corpus, corpus_present, &out);
     if corpus_present {
         let mut repos: Vec<PathBuf> = std::fs::read_dir(&corpus)
             .expect("corpus directory is readable")
@@ -110,16 +126,35 @@ fn main() {
     .unwrap();
     writeln!(
         glue,
-        "/// Whether `../shared/corpus` was present at build time.\npub const CORPUS_PRESENT: bool = {corpus_present};"
+        "/// Whether `../shared/corpus` was present at build time.\npub const CORPUS_PRESENT: bool = {corpus_present};\n\
+         /// Where the corpus was looked for (`MODELDOC_CORPUS` or `../shared/corpus`).\npub const CORPUS_PATH: &str = {:?};",
+        corpus.display().to_string()
     )
     .unwrap();
     write(&out.join("sets.rs"), &glue);
 }
 
+/// Tells cargo when to run this script again for the corpus.
+///
+/// Cargo reruns a build script when a watched path is newer than its last run, or missing.
+/// With the corpus present its folder is watched (cargo scans it: any file newer than the
+/// last build counts). With the corpus absent, comparing mtimes is not enough: a corpus
+/// that appears later may carry older mtimes than the last build (unpacked or copied with
+/// its times), so a path that is never created is watched too, which makes cargo rerun
+/// the script on every build until the corpus is there.
+fn rerun_on_corpus_change(corpus: &Path, present: bool, out: &Path) {
+    println!("cargo:rerun-if-changed={}", corpus.display());
+    if !present {
+        let never = out.join("rerun-until-the-corpus-appears");
+        println!("cargo:rerun-if-changed={}", never.display());
+    }
+}
+
 /// Loads and resolves a doc folder; the error is the rendered diagnostics.
 fn load(dir: &Path) -> Result<Schema, String> {
     let mut config = modeldoc::Config::new();
-    config.input(dir);
+    // The corpus is watched by `rerun_on_corpus_change`; its warnings are expected.
+    config.input(dir).emit_rerun_if_changed(false);
     config.load().map(|l| l.schema).map_err(|e| e.to_string())
 }
 

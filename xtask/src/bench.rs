@@ -12,8 +12,11 @@
 //! repeats one repo's docs 1×, 2× and 4× (copies in separate subfolders) to
 //! show how cost grows with input.
 //!
-//! Last, the compile-cost phase ([`compile`]) compiles the generated Rust of Glean
+//! Then the compile-cost phase ([`compile`]) compiles the generated Rust of Glean
 //! Python and StackOne, and typify's output for the same models, alternated.
+//!
+//! Last (or alone with `--build-dep`), [`crate::build_dep`] compares clean builds of a
+//! crate with modeldoc, prost-build or typify as its build-dependency.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -44,16 +47,20 @@ pub struct Options {
     pub no_compile: bool,
     /// Only the compile-cost phase.
     pub compile_only: bool,
+    /// Only the build-dependency comparison (modeldoc vs prost-build vs typify).
+    pub build_dep_only: bool,
+    /// Skip the build-dependency comparison.
+    pub no_build_dep: bool,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--compile-runs N] [--no-compile | --compile-only]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--compile-runs N] [--no-compile | --compile-only] [--build-dep | --no-build-dep]";
 
 impl Options {
     /// Parses the arguments after `bench`.
     pub fn parse(args: &[String], root: &Path) -> Result<Options, String> {
         let mut o = Options {
             runs: 5,
-            corpus: root.join("../shared/corpus"),
+            corpus: crate::corpus_dir(root),
             only: None,
             threads: None,
             scale: None,
@@ -62,6 +69,8 @@ impl Options {
             compile_runs: 3,
             no_compile: false,
             compile_only: false,
+            build_dep_only: false,
+            no_build_dep: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -87,6 +96,8 @@ impl Options {
                 }
                 "--no-compile" => o.no_compile = true,
                 "--compile-only" => o.compile_only = true,
+                "--build-dep" => o.build_dep_only = true,
+                "--no-build-dep" => o.no_build_dep = true,
                 "--help" | "-h" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
             }
@@ -330,6 +341,18 @@ fn repos(o: &Options) -> Result<Vec<(String, PathBuf)>, String> {
 }
 
 fn run_inner(root: &Path, o: &Options) -> Result<(), String> {
+    if o.build_dep_only {
+        return crate::build_dep::run(root, o.runs);
+    }
+    corpus_tables(root, o)?;
+    if o.no_build_dep || o.compile_only {
+        return Ok(());
+    }
+    println!();
+    crate::build_dep::run(root, o.runs.min(3))
+}
+
+fn corpus_tables(root: &Path, o: &Options) -> Result<(), String> {
     if !o.corpus.is_dir() {
         println!(
             "bench: no corpus at {} (expected ../shared/corpus/<owner>+<repo>/docs); nothing to measure",

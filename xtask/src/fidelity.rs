@@ -18,8 +18,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-/// Where the corpora live, relative to the workspace root.
-const CORPUS: &str = "../shared/corpus";
 /// The scorer, relative to the workspace root.
 const SCORER: &str = "../shared/tools/fidelity.py";
 /// The floors file, relative to the workspace root.
@@ -239,8 +237,12 @@ pub fn run(args: &[String]) -> ExitCode {
             s => only.push(s.to_string()),
         }
     }
-    if !Path::new(CORPUS).is_dir() {
-        println!("xtask fidelity: skipped: {CORPUS} is absent (the corpora are not part of this repository)");
+    let corpus = xtask::corpus_dir(Path::new(""));
+    if !corpus.is_dir() {
+        println!(
+            "xtask fidelity: skipped: {} is absent (the corpora are optional, not part of this repository)",
+            corpus.display()
+        );
         return ExitCode::SUCCESS;
     }
     let text = match std::fs::read_to_string(FLOORS) {
@@ -295,11 +297,12 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Generates, scores and checks one repo; returns the generated Rust file.
 fn check_repo(line: &Floors) -> Result<PathBuf, String> {
+    let corpus = xtask::corpus_dir(Path::new(""));
     let folders = line.folders();
-    let spec = Path::new(CORPUS).join(folders[0]).join(&line.spec);
+    let spec = corpus.join(folders[0]).join(&line.spec);
     let mut config = modeldoc::Config::new();
     for folder in &folders {
-        let docs = Path::new(CORPUS).join(folder).join("docs");
+        let docs = corpus.join(folder).join("docs");
         if !docs.is_dir() {
             return Err(format!("{} is missing", docs.display()));
         }

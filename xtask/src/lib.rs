@@ -1,6 +1,7 @@
 //! Project automation shared by the `xtask` binary and the tests.
 
 pub mod bench;
+pub mod build_dep;
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,14 @@ pub fn workspace_root() -> PathBuf {
         .parent()
         .expect("xtask lives inside the workspace")
         .to_path_buf()
+}
+
+/// Where the corpus of real SDK docs is: `MODELDOC_CORPUS` when set, else
+/// `../shared/corpus` next to the workspace `root` (the rule every test follows too).
+pub fn corpus_dir(root: &Path) -> PathBuf {
+    std::env::var_os("MODELDOC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"))
 }
 
 /// The configuration that produces the committed `generated/` crate from `specs/`:

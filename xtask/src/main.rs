@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask codegen [--check]`,
 //! `cargo xtask fidelity [--compile] [FOLDER...]` (see [`fidelity`]),
+//! `cargo xtask payloads [--bin PATH] [FOLDER...]` (see [`payloads`]),
 //! `cargo xtask compare [--json] DOCS_A DOCS_B` (see [`compare`]),
 //! `cargo xtask bench` (see `xtask::bench`).
 //!
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 
 mod compare;
 mod fidelity;
+mod payloads;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         }
         Some("fidelity") => fidelity::run(&args[1..]),
         Some("compare") => compare::run(&args[1..]),
+        Some("payloads") => payloads::run(&args[1..]),
         Some("bench") => match xtask::bench::Options::parse(&args[1..], &root) {
             Ok(options) => xtask::bench::run(&root, &options),
             Err(e) => {
@@ -41,7 +44,7 @@ fn main() -> ExitCode {
         },
         _ => {
             eprintln!(
-                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]\n       cargo xtask compare [--json] DOCS_A DOCS_B\n       cargo xtask bench [--help]"
+                "usage: cargo xtask codegen [--check]\n       cargo xtask fidelity [--compile] [FOLDER...]\n       cargo xtask payloads [--bin PATH] [FOLDER...]\n       cargo xtask compare [--json] DOCS_A DOCS_B\n       cargo xtask bench [--help]"
             );
             ExitCode::from(2)
         }

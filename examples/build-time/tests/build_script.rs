@@ -7,14 +7,18 @@ fn build_output() -> String {
 }
 
 #[test]
-fn rerun_if_changed_names_every_input() {
+fn rerun_if_changed_watches_the_input_folder_not_every_file() {
     let output = build_output();
-    for line in [
-        "cargo:rerun-if-changed=../../specs\n",
-        "cargo:rerun-if-changed=../../specs/userapikey.md\n",
-    ] {
-        assert!(output.contains(line), "missing {line:?} in:\n{output}");
-    }
+    assert!(
+        output.contains("cargo:rerun-if-changed=../../specs\n"),
+        "missing the input folder in:\n{output}"
+    );
+    // Cargo scans a watched folder itself: one line per input, not one per doc.
+    let reruns = output
+        .lines()
+        .filter(|l| l.starts_with("cargo:rerun-if-changed="))
+        .count();
+    assert_eq!(reruns, 1, "{output}");
 }
 
 #[test]

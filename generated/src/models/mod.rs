@@ -131,4 +131,26 @@ mod serde_nulls {
     ) -> Result<T, E> {
         slot.ok_or_else(|| E::missing_field(name))
     }
+    /// Optional nullable fields: absent is `None`, `null` is `Some(None)`.
+    pub mod double_option {
+        /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
+        pub fn serialize<T, S>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error>
+        where
+            T: serde::Serialize,
+            S: serde::Serializer,
+        {
+            match v {
+                Some(inner) => serde::Serialize::serialize(inner, s),
+                None => s.serialize_none(),
+            }
+        }
+        /// Reads a present value; `null` becomes `Some(None)`.
+        pub fn deserialize<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+        where
+            T: serde::Deserialize<'de>,
+            D: serde::Deserializer<'de>,
+        {
+            <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+        }
+    }
 }

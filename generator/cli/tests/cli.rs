@@ -90,7 +90,7 @@ fn unknown_required_marker() {
         doc.as_bytes(),
         &[
             "bad.md:7:17: error: unknown Required marker `:x:`",
-            "expected `:heavy_check_mark:` or `:heavy_minus_sign:`",
+            "expected `:heavy_check_mark:` or `yes` (required), `:heavy_minus_sign:` or `no` (optional)",
         ],
     );
 }

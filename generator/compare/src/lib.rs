@@ -23,17 +23,15 @@ mod render;
 mod types;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use serde::Serialize;
 
-pub use modeldoc::losses::{losses, Loss};
+pub use modeldoc::parse::Loss;
 pub use types::show;
 
 use modeldoc::ir::{Field, Model, ModelKind, Object, Schema, Type};
 pub use modeldoc::merge::pair::normalize;
 use modeldoc::merge::pair::{pair_by_name, pair_models, split};
-use modeldoc::parse::{self, Dialect};
 use modeldoc::Loaded;
 use types::{members_detail, same_values, Cx, TypeDiff};
 
@@ -49,33 +47,17 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// A loaded doc set, with the losses of its most common dialect.
+    /// A loaded doc set, with the losses of its most common dialect (those of
+    /// the limitations the load reported, see [`Loaded::losses`]).
     pub fn for_loaded(label: impl Into<String>, loaded: &'a Loaded) -> Self {
-        let dialect = majority_dialect(&loaded.files);
         Input {
             label: label.into(),
             schema: &loaded.schema,
-            losses: dialect.map_or_else(Vec::new, |d| losses(d).to_vec()),
+            losses: loaded
+                .majority_dialect()
+                .map_or_else(Vec::new, |d| loaded.losses(d)),
         }
     }
-}
-
-/// The most common detected dialect of the given doc files (unreadable files and
-/// docs without any sign of a dialect are skipped; ties go to [`Dialect::ALL`] order).
-pub fn majority_dialect(files: &[PathBuf]) -> Option<Dialect> {
-    let mut counts: BTreeMap<Dialect, usize> = BTreeMap::new();
-    for f in files {
-        if let Some(d) = std::fs::read_to_string(f)
-            .ok()
-            .and_then(|t| parse::detect(&t))
-        {
-            *counts.entry(d).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
 }
 
 /// Which input a fact comes from.

@@ -206,7 +206,7 @@ pub fn show(ty: &Type) -> String {
         Type::Integer(f) => with("integer", f),
         Type::Number(f) => with("number", f),
         Type::Boolean => "boolean".into(),
-        Type::Any => "any".into(),
+        Type::Any | Type::Pending(_) => "any".into(),
         Type::Array(t) => format!("array<{}>", show(t)),
         Type::Map(t) => format!("map<{}>", show(t)),
         Type::Ref(name) => format!("ref {name}"),

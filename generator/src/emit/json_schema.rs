@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 

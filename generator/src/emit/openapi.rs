@@ -1,6 +1,6 @@
 //! IR → an OpenAPI 3.1 document holding every model under `components.schemas`.
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 

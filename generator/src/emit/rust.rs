@@ -16,9 +16,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::par::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::*;
 
 use super::names::{self, Unique};
 use crate::ir::Schema;
@@ -65,7 +65,7 @@ pub struct RustFile {
 pub fn emit_file(schema: &Schema, options: &RustOptions) -> String {
     let plan = plan(schema, &options.options);
     let all: Vec<&Item> = plan.items.iter().collect();
-    let mut tokens = render::imports(&plan, &all);
+    let mut tokens = render::imports(&plan, &all, RefStyle::Local);
     for item in &plan.items {
         tokens.extend(render::item(&plan, item, RefStyle::Local));
     }
@@ -92,11 +92,11 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
         .collect();
     // Files are independent: render them in parallel, `mod.rs` alongside
     // (tokens never cross threads).
-    let (mut files, mod_rs) = rayon::join(
+    let (mut files, mod_rs) = crate::par::join(
         || {
             jobs.par_iter()
                 .map(|(module, items)| {
-                    let mut tokens = render::imports(&plan, items);
+                    let mut tokens = render::imports(&plan, items, RefStyle::Super);
                     for item in items.iter() {
                         tokens.extend(render::item(&plan, item, RefStyle::Super));
                     }
@@ -148,7 +148,7 @@ fn finish(tokens: TokenStream, options: &RustOptions) -> String {
         Ok(f) => f,
         Err(e) => panic!("modeldoc bug: generated Rust does not parse: {e}"),
     };
-    let code = prettyplease::unparse(&file);
+    let code = render::layout_tables(&prettyplease::unparse(&file));
     let mut out = String::with_capacity(PREAMBLE.len() + code.len() + code.len() / 16 + 128);
     out.push_str(PREAMBLE);
     out.push('\n');

@@ -147,7 +147,7 @@ impl Members for ModelSchema<'_> {
                 }
                 Ok(())
             }
-            ModelKind::Enum(e) => b.enum_members(Values::Model(&e.values), false, map),
+            ModelKind::Enum(e) => b.enum_members(Values::Model(&e.values), false, e.open, map),
             ModelKind::Union(u) => b.union_members(&u.members, map),
             ModelKind::Alias { ty } => b.ty(ty).members(map),
         }
@@ -205,7 +205,7 @@ impl Members for TypeSchema<'_> {
             Type::Integer(f) => scalar(map, "integer", *f, null),
             Type::Number(f) => scalar(map, "number", *f, null),
             Type::Boolean => scalar(map, "boolean", None, null),
-            Type::Any => Ok(()),
+            Type::Any | Type::Pending(_) => Ok(()),
             Type::Array(item) => {
                 map.serialize_entry("type", &TypeName("array", null))?;
                 map.serialize_entry("items", &b.ty(item))
@@ -215,7 +215,7 @@ impl Members for TypeSchema<'_> {
                 map.serialize_entry("additionalProperties", &b.ty(value))
             }
             Type::Ref(name) => map.serialize_entry("$ref", &(b.ref_for)(name)),
-            Type::Enum(values) => b.enum_members(Values::Plain(values), null, map),
+            Type::Enum(values) => b.enum_members(Values::Plain(values), null, false, map),
             Type::Const(v) => {
                 let ty = common_json_type(Values::Plain(std::slice::from_ref(v)));
                 if let Some(ty) = ty {
@@ -251,26 +251,30 @@ impl Builder<'_> {
             | Type::Array(_)
             | Type::Map(_) => true,
             Type::Enum(values) => {
-                !self.is_open_enum(Values::Plain(values))
+                !self.is_open_enum(Values::Plain(values), false)
                     && common_json_type(Values::Plain(values)).is_some()
             }
             Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).is_some(),
-            Type::Any | Type::Ref(_) | Type::Union(_) | Type::Nullable(_) => false,
+            Type::Any | Type::Pending(_) | Type::Ref(_) | Type::Union(_) | Type::Nullable(_) => {
+                false
+            }
         }
     }
 
-    /// Whether an enum is written as known strings `anyOf` any string.
-    fn is_open_enum(&self, values: Values<'_>) -> bool {
-        self.options.open_enums && values.iter().all(Value::is_string)
+    /// Whether an enum is written as known strings `anyOf` any string: its doc says it is
+    /// open (`open`), or the `open_enums` option opens every string enum.
+    fn is_open_enum(&self, values: Values<'_>, open: bool) -> bool {
+        (self.options.open_enums || open) && values.iter().all(Value::is_string)
     }
 
     fn enum_members<M: SerializeMap>(
         &self,
         values: Values<'_>,
         null: bool,
+        open: bool,
         map: &mut M,
     ) -> Result<(), M::Error> {
-        if self.is_open_enum(values) {
+        if self.is_open_enum(values, open) {
             // Never `null` here: open enums have no simple type, so nullable ones are wrapped.
             // Known values first (for readers and tools), then any string.
             return map.serialize_entry("anyOf", &(OpenEnum(values), TypeOnly("string")));
@@ -324,7 +328,7 @@ impl Builder<'_> {
             },
             Type::Enum(values) => common_json_type(Values::Plain(values)).map(widen),
             Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).map(widen),
-            Type::Any | Type::Union(_) | Type::Nullable(_) => None,
+            Type::Any | Type::Pending(_) | Type::Union(_) | Type::Nullable(_) => None,
         }
     }
 }

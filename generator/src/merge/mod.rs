@@ -43,8 +43,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, Fact, Field, Model, ModelKind, Object, Provenance, Schema, Type, Union};
-use crate::losses::{losses, Loss};
-use crate::parse::Dialect;
+use crate::parse::{Dialect, Loss};
 use crate::source::Span;
 
 pub use pair::normalize;
@@ -62,12 +61,23 @@ pub struct DocSet {
 }
 
 impl DocSet {
-    /// A doc set of the given dialect (`None`: nothing is known to be lost).
+    /// A doc set of the given dialect, with every loss any of its flavours
+    /// has (`None`: nothing is known to be lost).
     pub fn new(label: impl Into<String>, schema: Schema, dialect: Option<Dialect>) -> Self {
+        Self::with_losses(
+            label,
+            schema,
+            dialect.map_or_else(Vec::new, Dialect::losses),
+        )
+    }
+
+    /// A doc set that loses exactly `losses` (for a loaded doc set:
+    /// [`crate::Loaded::losses`] of its dialect, which knows its flavour).
+    pub fn with_losses(label: impl Into<String>, schema: Schema, losses: Vec<Loss>) -> Self {
         DocSet {
             label: label.into(),
             schema,
-            losses: dialect.map_or_else(Vec::new, |d| losses(d).to_vec()),
+            losses,
         }
     }
 }
@@ -508,6 +518,11 @@ impl Cx<'_> {
         });
         let spans: Vec<(usize, Span)> = members.iter().map(|(i, f)| (*i, f.span.clone())).collect();
         self.report(&r.conflicts, model, Some(&wire_name), &spans, diags);
+        // A fact stays unstated only where no doc set states it.
+        let unstated = crate::ir::Unstated {
+            nullable: !nullable && members.iter().all(|(_, f)| f.unstated.nullable),
+            integer_or_float: members.iter().all(|(_, f)| f.unstated.integer_or_float),
+        };
         Field {
             wire_name,
             ty,
@@ -518,6 +533,7 @@ impl Cx<'_> {
             examples,
             default,
             read_only,
+            unstated,
             span: first.span.clone(),
             provenance: Some(self.provenance(members.iter().map(|m| m.0), &r.facts)),
         }

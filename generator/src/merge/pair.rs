@@ -318,6 +318,7 @@ mod tests {
                 examples: Vec::new(),
                 default: None,
                 read_only: false,
+                unstated: Default::default(),
                 span: span.clone(),
                 provenance: None,
             })

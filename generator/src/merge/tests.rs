@@ -23,6 +23,7 @@ fn field(name: &str, ty: Type, required: bool, nullable: bool, file: &str, line:
         examples: Vec::new(),
         default: None,
         read_only: false,
+        unstated: Default::default(),
         span: span(file, line),
         provenance: None,
     }

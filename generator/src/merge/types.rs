@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::ir::{Fact, Format, Type};
-use crate::losses::Loss;
+use crate::parse::Loss;
 
 /// One doc set's type at some place.
 #[derive(Debug, Clone, Copy)]
@@ -322,7 +322,7 @@ pub(super) fn show(ty: &Type) -> String {
         Type::Integer(f) => with("integer", f),
         Type::Number(f) => with("number", f),
         Type::Boolean => "boolean".into(),
-        Type::Any => "any".into(),
+        Type::Any | Type::Pending(_) => "any".into(),
         Type::Array(t) => format!("array<{}>", show(t)),
         Type::Map(t) => format!("map<{}>", show(t)),
         Type::Ref(name) => format!("ref {name}"),

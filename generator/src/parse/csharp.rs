@@ -5,12 +5,15 @@
 //! Containers are written unescaped outside the italics. Dates are links to
 //! `System.DateTime` (date-time) or NodaTime `LocalDate` / `DateOnly` (date).
 //! C# docs carry **no nullability marker** at all, and union docs only name
-//! their members (`### Str` + `U.CreateStr(...)`): [`union_member`] maps such
+//! their members (`### Str` + `U.CreateStr(...)`): [`Language::union_member`] maps such
 //! names back to types.
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The C# dialect's type names.
 pub struct CSharp;
@@ -62,25 +65,61 @@ impl TypeNames for CSharp {
     }
 }
 
-/// What C# docs cannot express (see [`super::Dialect::limitations`]).
-pub const LIMITATIONS: &[&str] = &[
-    "nullability is never rendered, so no field is marked nullable",
-    "the Field column holds PascalCase SDK property names, not the JSON names",
-    "consts render as their base type: the value is lost",
-    "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
+/// What C# docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::Nullability],
+        "nullability is never rendered, so no field is marked nullable",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "the Field column holds PascalCase SDK property names, not the JSON names; those are inferred (see the `wire names` note)",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "consts render as their base type: the value is lost",
+    ),
+    Limitation::new(
+        &[Loss::UnionMemberShapes],
+        "union docs name their members only (`Str`, `ArrayOfAny`); nested member shapes are coarse",
+    ),
 ];
+
+impl Spec for CSharp {
+    fn name(&self) -> &'static str {
+        "csharp"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy C#"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
 
 /// How strongly a document looks like Speakeasy C# docs.
 ///
 /// C#-only spellings count three times; the scalars C# shares with other
 /// languages (`*string*`, `*bool*`) once, so that the doc set's majority keeps
-/// documents made of those alone (see [`super::detect_doc_set`]).
-pub fn score(text: &str) -> u32 {
-    super::Dialect::CSharp.score(text)
-}
-
-/// C#'s detection markers (see [`score`]): C#-only spellings weigh 3, shared scalars 1.
-pub const MARKERS: &[Marker] = &[
+/// documents made of those alone (see [`crate::parse::detect_doc_set`]).
+///
+/// C#'s detection markers: C#-only spellings weigh 3, shared scalars 1.
+const MARKERS: &[Marker] = &[
     Marker::new("Dictionary<String,", 3),
     Marker::new("learn.microsoft.com/en-us/dotnet", 3),
     Marker::new("nodatime.org", 3),
@@ -100,24 +139,21 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("*BigInteger*", 1),
 ];
 
-/// C#'s score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
-
-/// C# union docs: `### Str` + `U.CreateStr(/* values here */);` — the member
-/// *name* only, turned back into a C# type (`ArrayOfAny` → `List<object>`).
-pub fn union_member(heading: &str, code: &str) -> Option<String> {
-    let heading = heading.trim().trim_matches('`');
-    let name = if heading.is_empty() {
-        // Fall back to the factory name: `U.CreateStr(...)`.
-        let start = code.find(".Create")? + ".Create".len();
-        let rest = &code[start..];
-        &rest[..rest.find('(')?]
-    } else {
-        heading
-    };
-    (!name.is_empty()).then(|| member_type(name))
+impl Language for CSharp {
+    /// C# union docs: `### Str` + `U.CreateStr(/* values here */);` — the member
+    /// *name* only, turned back into a C# type (`ArrayOfAny` → `List<object>`).
+    fn union_member(&self, heading: &str, code: &str) -> Option<String> {
+        let heading = heading.trim().trim_matches('`');
+        let name = if heading.is_empty() {
+            // Fall back to the factory name: `U.CreateStr(...)`.
+            let start = code.find(".Create")? + ".Create".len();
+            let rest = &code[start..];
+            &rest[..rest.find('(')?]
+        } else {
+            heading
+        };
+        (!name.is_empty()).then(|| member_type(name))
+    }
 }
 
 /// `Str` → `string`, `ArrayOfMapOfAny` → `List<Dictionary<string, object>>`,
@@ -146,6 +182,10 @@ fn member_type(name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::CSharp.score(text)
+    }
+
     #[test]
     fn scalars_carry_widths() {
         let c = CSharp;
@@ -166,7 +206,7 @@ mod tests {
             span: crate::source::SourceFile::new("x.md", "").span(0),
         };
         let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
-        let lowered = super::super::speakeasy::lower_cell(&cell, &CSharp, &mut refs, &mut diags);
+        let lowered = crate::parse::skeleton::lower_cell(&cell, &CSharp, &mut refs, &mut diags);
         assert!(diags.is_empty(), "{diags}");
         lowered.ty
     }
@@ -215,22 +255,24 @@ mod tests {
     #[test]
     fn union_member_names() {
         let code = "AccountAddressCountrySourceValueUnion.CreateStr(/* values here */);";
-        assert_eq!(union_member("Str", code).as_deref(), Some("string"));
-        assert_eq!(union_member("Number", "").as_deref(), Some("number"));
+        assert_eq!(CSharp.union_member("Str", code).as_deref(), Some("string"));
+        assert_eq!(CSharp.union_member("Number", "").as_deref(), Some("number"));
         assert_eq!(CSharp.scalar("number"), Some(Type::NUMBER));
         assert_eq!(
-            union_member("ArrayOfAny", "").as_deref(),
+            CSharp.union_member("ArrayOfAny", "").as_deref(),
             Some("List<object>")
         );
         assert_eq!(
-            union_member("ArrayOfMapOfAny", "").as_deref(),
+            CSharp.union_member("ArrayOfMapOfAny", "").as_deref(),
             Some("List<Dictionary<string, object>>")
         );
         assert_eq!(
-            union_member("AccountAddressSourceValueCountry", "").as_deref(),
+            CSharp
+                .union_member("AccountAddressSourceValueCountry", "")
+                .as_deref(),
             Some("AccountAddressSourceValueCountry")
         );
-        assert_eq!(union_member("", code).as_deref(), Some("string"));
+        assert_eq!(CSharp.union_member("", code).as_deref(), Some("string"));
     }
 
     #[test]

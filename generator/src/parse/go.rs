@@ -8,19 +8,15 @@
 //! `map[string]T`. Union docs name each member in a constructor call:
 //! `components.CreateUnionX(components.X{/* values here */})`.
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{package_doc, TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The Go dialect's type names.
 pub struct Go;
-
-/// What Go docs cannot express, reported once per doc set.
-pub const LIMITATIONS: &[&str] = &[
-    "go docs mark optional and nullable with the same pointer; an optional field's nullability is not recovered",
-    "go docs show PascalCase Go field names, not JSON property names; the Go names are used as wire names",
-    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-];
 
 impl TypeNames for Go {
     fn scalar(&self, name: &str) -> Option<Type> {
@@ -86,17 +82,60 @@ impl TypeNames for Go {
     }
 }
 
+/// What Go docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::OptionalNullability],
+        "go docs mark optional and nullable with the same pointer; an optional field's nullability is not recovered",
+    ),
+    Limitation::new(
+        &[Loss::ContainerNullability],
+        "go docs write slices and maps without a pointer; a nullable array or map is not recovered",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "go docs show PascalCase Go field names, not JSON property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "go docs render consts as their base type: the value is lost",
+    ),
+    speakeasy::REQUIRED_DEFAULTS,
+];
+
+impl Spec for Go {
+    fn name(&self) -> &'static str {
+        "go"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy Go"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
+
 /// How strongly a document looks like Speakeasy Go docs.
 ///
 /// Pointers (`**string*`, `[*components.X](…)`, `` `*string` ``), slices, maps
 /// and pkg.go.dev links are Go-only; `*bool*` and `*int*` are shared with
 /// Python, so Go markers weigh more.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::Go.score(text)
-}
-
-/// Go's detection markers (see [`score`]).
-pub const MARKERS: &[Marker] = &[
+const MARKERS: &[Marker] = &[
     // Trailing spaces keep openapi-generator's bold `**string**` out.
     Marker::new("**string* ", 3),
     Marker::new("**bool* ", 3),
@@ -134,11 +173,6 @@ pub const MARKERS: &[Marker] = &[
     Marker::accepting("[]`", 3, unprefixed_at),
 ];
 
-/// Go's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
-
 /// Whether the `[*` at `start` opens a pointer link (see [`is_pointer_link`]).
 fn pointer_link_at(text: &str, start: usize) -> bool {
     is_pointer_link(&text[start + 2..])
@@ -161,27 +195,34 @@ fn unprefixed_at(text: &str, start: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '`')
 }
 
-/// Go union docs: the member type is the composite literal in the constructor
-/// call, `components.CreateUnionX(components.X{/* values here */})`; the
-/// `### X` heading is only a member name (empty in 2026 docs).
-pub fn union_member(_heading: &str, code: &str) -> Option<String> {
-    let (_, call) = code.split_once("Create")?;
-    let (_, args) = call.split_once('(')?;
-    let args = args.trim_start();
-    let ty = if args.starts_with("interface{}") {
-        "interface{}"
-    } else {
-        let end = args.find(['{', ')'])?;
-        args[..end].trim()
-    };
-    (!ty.is_empty()).then(|| ty.to_string())
+impl Language for Go {
+    /// Go union docs: the member type is the composite literal in the constructor
+    /// call, `components.CreateUnionX(components.X{/* values here */})`; the
+    /// `### X` heading is only a member name (empty in 2026 docs).
+    fn union_member(&self, _heading: &str, code: &str) -> Option<String> {
+        let (_, call) = code.split_once("Create")?;
+        let (_, args) = call.split_once('(')?;
+        let args = args.trim_start();
+        let ty = if args.starts_with("interface{}") {
+            "interface{}"
+        } else {
+            let end = args.find(['{', ')'])?;
+            args[..end].trim()
+        };
+        (!ty.is_empty()).then(|| ty.to_string())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostics;
-    use crate::parse::lower::{lower_for_test, Lowered, PendingRef};
+    use crate::parse::lower::{lower_for_test, Lowered};
+    use crate::parse::PendingRef;
+
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::Go.score(text)
+    }
 
     fn lower(cell: &str) -> (Lowered, Vec<PendingRef>, usize) {
         lower_for_test(&Go, cell)
@@ -288,7 +329,7 @@ mod tests {
             "optionalnullable.OptionalNullable[[components.JwsAlg](../../models/components/jwsalg.md)]",
         );
         assert!(l.wrapper.optional && l.wrapper.nullable);
-        assert!(matches!(l.ty, Type::Ref(_)));
+        assert!(matches!(l.ty, Type::Pending(_)));
         assert_eq!(refs[0].file_stem.as_deref(), Some("jwsalg"));
         let (l, _, _) = lower("optionalnullable.OptionalNullable[[]`string`]");
         assert!(l.wrapper.nullable);
@@ -299,11 +340,11 @@ mod tests {
     fn union_constructors() {
         let code = "documentSpecUnion := components.CreateDocumentSpecUnionDocumentSpec1(components.DocumentSpec1{/* values here */})";
         assert_eq!(
-            union_member("DocumentSpec1", code).as_deref(),
+            Go.union_member("DocumentSpec1", code).as_deref(),
             Some("components.DocumentSpec1")
         );
         assert_eq!(
-            union_member(
+            Go.union_member(
                 "",
                 "components.CreateCustomField1ValueStr(string{/* values here */})"
             )
@@ -311,13 +352,13 @@ mod tests {
             Some("string")
         );
         assert_eq!(
-            union_member("", "components.CreateCustomField1ValueArrayOfCustomFieldValue5([]*components.CustomFieldValue5{/* values here */})").as_deref(),
+            Go.union_member("", "components.CreateCustomField1ValueArrayOfCustomFieldValue5([]*components.CustomFieldValue5{/* values here */})").as_deref(),
             Some("[]*components.CustomFieldValue5")
         );
-        assert_eq!(union_member("X", ""), None);
+        assert_eq!(Go.union_member("X", ""), None);
         // The member reference resolves through the package folder.
         let (l, refs, _) = lower("components.DocumentSpec1");
-        assert!(matches!(l.ty, Type::Ref(_)));
+        assert!(matches!(l.ty, Type::Pending(_)));
         assert_eq!(
             refs[0].target.as_deref(),
             Some("../components/documentspec1.md")
@@ -331,7 +372,9 @@ mod tests {
         // Python's `*bool*` and `*int*` are not Go markers.
         assert_eq!(score("| `a` | *bool* | :heavy_check_mark: | N/A |"), 0);
         // `**bool*` outweighs Python's match on the inner `*bool*`.
-        assert!(score("| `A` | **bool* |") > crate::parse::python::score("| `A` | **bool* |"));
+        assert!(
+            score("| `A` | **bool* |") > crate::parse::Dialect::Python.score("| `A` | **bool* |")
+        );
         assert!(score("| `Tags` | []*string* |") > 0);
         assert_eq!(
             score("| `Data` | *byte[]* | see `tags[]`, empty `[]` when none |"),

@@ -8,19 +8,15 @@
 //! `LocalDate` and `OffsetDateTime`. Union docs are empty (title only), so
 //! union members cannot be recovered from Java docs.
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The Java dialect's type names.
 pub struct Java;
-
-/// What Java docs cannot express, reported once per doc set.
-pub const LIMITATIONS: &[&str] = &[
-    "java union docs are empty (title only); union members are not recovered and unions become any JSON value",
-    "java docs show camelCase SDK property names; JSON names in another case (`status_code`) are not recovered",
-    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-];
 
 impl TypeNames for Java {
     fn scalar(&self, name: &str) -> Option<Type> {
@@ -80,17 +76,56 @@ impl TypeNames for Java {
     }
 }
 
+/// What Java docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::UnionMembers],
+        "java union docs are empty (title only); union members are not recovered and unions become any JSON value",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "java docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "java docs render consts as their base type: the value is lost",
+    ),
+    speakeasy::REQUIRED_DEFAULTS,
+];
+
+impl Spec for Java {
+    fn name(&self) -> &'static str {
+        "java"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy Java"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
+
 /// How strongly a document looks like Speakeasy Java docs.
 ///
 /// Generic wrappers and the oracle.com links are Java-only; unboxed and
 /// `*String*` scalars are shared with Ruby, C# or Python, so they weigh less;
 /// `*boolean*` is also TypeScript and does not count.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::Java.score(text)
-}
-
-/// Java's detection markers (see [`score`]).
-pub const MARKERS: &[Marker] = &[
+const MARKERS: &[Marker] = &[
     Marker::new("Optional\\<", 3),
     Marker::new("*Optional<", 3),
     Marker::new("[Optional<", 3),
@@ -112,21 +147,28 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("```java", 3),
 ];
 
-/// Java's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
+impl Language for Java {
+    /// Java union docs carry no member list: nothing to read.
+    fn union_member(&self, _heading: &str, _code: &str) -> Option<String> {
+        None
+    }
 
-/// Java union docs carry no member list: nothing to read.
-pub fn union_member(_heading: &str, _code: &str) -> Option<String> {
-    None
+    /// Union docs are a bare title.
+    fn bare_title_is_union(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostics;
-    use crate::parse::lower::{lower_for_test, Lowered, PendingRef};
+    use crate::parse::lower::{lower_for_test, Lowered};
+    use crate::parse::PendingRef;
+
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::Java.score(text)
+    }
 
     fn lower(cell: &str) -> (Lowered, Vec<PendingRef>, usize) {
         lower_for_test(&Java, cell)
@@ -161,7 +203,7 @@ mod tests {
         let (l, refs, _) =
             lower("[JsonNullable\\<EmployeeStatus>](../../models/components/EmployeeStatus.md)");
         assert!(l.wrapper.nullable);
-        assert!(matches!(l.ty, Type::Ref(_)));
+        assert!(matches!(l.ty, Type::Pending(_)));
         assert_eq!(refs[0].file_stem.as_deref(), Some("employeestatus"));
         assert_eq!(refs[0].name, "EmployeeStatus");
         // Early 2024: `Optional<? extends T>`, fully qualified.
@@ -214,7 +256,7 @@ mod tests {
         assert!(score("| `id` | *Optional\\<String>* | :heavy_minus_sign: | N/A |") > 0);
         assert!(
             score("| `a` | *String* | `b` | *int* |")
-                > crate::parse::python::score("| `a` | *String* | `b` | *int* |")
+                > crate::parse::Dialect::Python.score("| `a` | *String* | `b` | *int* |")
         );
         assert_eq!(score("| `a` | *str* |"), 0);
     }

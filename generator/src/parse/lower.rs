@@ -1,11 +1,11 @@
 //! Lowering Type-cell expressions to IR types: the part every dialect shares.
 //!
-//! A dialect supplies [`Dialect::scalar`](super::Dialect) tables and wrapper
-//! names; this module walks the [`Expr`] tree, records references to other
+//! A dialect supplies its [`TypeNames`] (scalars, wrappers, containers); this module walks the [`Expr`] tree, records references to other
 //! documents as [`PendingRef`]s and warns about what it cannot understand.
 
 use serde_json::Value;
 
+use super::dialect::PendingRef;
 use super::type_expr::Expr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Format, Type};
@@ -47,34 +47,6 @@ pub struct Lowered {
     pub wrapper: Wrapper,
 }
 
-/// A reference to another document, resolved once the whole doc set is loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingRef {
-    /// The link target as written (`../models/x.md`), if linked.
-    pub target: Option<String>,
-    /// Lowercased file stem of the link target (`x` for `../models/x.md`), if linked.
-    pub file_stem: Option<String>,
-    /// The referenced name as the label writes it, without package prefix (`X`).
-    pub name: String,
-    /// Where the Type cell is.
-    pub span: Span,
-    /// Union members the link label spells out (`[Crystalline::Union.new(A, B)](u.md)`),
-    /// for union docs that list none themselves (Ruby, Java: title only).
-    pub label_members: Option<Vec<Type>>,
-}
-
-/// The key a pending reference gets inside `Type::Ref` until resolution.
-///
-/// Model names never start with `?`, so resolved and unresolved refs cannot be confused.
-pub fn pending_key(index: usize) -> String {
-    format!("?{index}")
-}
-
-/// Parses a key made by [`pending_key`].
-pub fn parse_pending_key(key: &str) -> Option<usize> {
-    key.strip_prefix('?')?.parse().ok()
-}
-
 /// What a dialect knows about its type names.
 pub trait TypeNames {
     /// The IR type of a scalar name (`str`, `int64`, `::String`), if it is one.
@@ -85,6 +57,10 @@ pub trait TypeNames {
     fn is_list(&self, name: &str) -> bool;
     /// Whether a generic name is a map (`Dict`, `map`, `Record`); its last argument is the value.
     fn is_map(&self, name: &str) -> bool;
+    /// Whether a generic name is a union of its arguments (by default `Union[A, B]`).
+    fn is_union(&self, name: &str) -> bool {
+        name == "Union"
+    }
     /// The type a stdlib link (by URL or label) stands for, if it is one.
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type>;
     /// Where the doc of an unlinked qualified name probably is, relative to the
@@ -215,7 +191,7 @@ impl LowerCx<'_> {
                     return Type::Enum(values);
                 }
             }
-            "Union" | "Crystalline::Union.new" => return self.union(args),
+            _ if self.names.is_union(name) => return self.union(args),
             _ => {}
         }
         if let Some(ty) = self.names.scalar(name) {
@@ -299,7 +275,7 @@ impl LowerCx<'_> {
         match inner {
             // A union written in the label: `[Union[A, B]](u.md)`, `[string|int](u.md)`
             // — the doc it links to is the union model itself.
-            Expr::Apply(n, members) if n == "Union" || n == "Crystalline::Union.new" => {
+            Expr::Apply(n, members) if self.names.is_union(n) => {
                 let members = self.label_members(members);
                 self.link_ref(target, stem, "", members)
             }
@@ -372,7 +348,7 @@ impl LowerCx<'_> {
             span: self.span.clone(),
             label_members,
         });
-        Type::Ref(pending_key(index))
+        Type::Pending(index)
     }
 
     /// Records a reference by name and returns its placeholder type.
@@ -385,7 +361,7 @@ impl LowerCx<'_> {
             span: self.span.clone(),
             label_members: None,
         });
-        Type::Ref(pending_key(index))
+        Type::Pending(index)
     }
 
     fn unknown(&mut self, what: &str) -> Type {
@@ -491,11 +467,5 @@ mod tests {
         );
         assert_eq!(package_doc("Detail"), None);
         assert_eq!(package_doc("a b.C"), None);
-    }
-
-    #[test]
-    fn pending_keys_round_trip() {
-        assert_eq!(parse_pending_key(&pending_key(42)), Some(42));
-        assert_eq!(parse_pending_key("UserAPIKey"), None);
     }
 }

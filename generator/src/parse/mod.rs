@@ -1,12 +1,23 @@
 //! Markdown model docs → per-document models with unresolved references.
 //!
-//! One module per dialect gives type names their meaning ([`python`]); the
-//! document skeleton is shared ([`speakeasy`]); the Type-cell syntax is shared
-//! ([`type_expr`]) and so is lowering it ([`lower`]). Nothing dialect-specific
-//! leaves this module: the output is IR plus [`PendingRef`]s that
-//! [`crate::resolve`] turns into model names.
+//! Layers, each importing only from the ones below it:
+//!
+//! - [`Dialect`] (this module), the registry of every dialect, and
+//!   [`detect`](mod@detect), which scores documents with every registered dialect's markers;
+//! - one module per dialect ([`python`], [`typescript`], [`go`], [`java`],
+//!   [`csharp`], [`ruby`], [`php`], [`openapi_generator`], [`python_prior`]):
+//!   a value implementing [`Spec`] that owns everything about the dialect
+//!   (names, markers, type names, which skeleton, limitations);
+//! - what the dialects share: [`dialect`] (the [`Spec`] trait and its data),
+//!   [`skeleton`] (document structure), [`type_expr`] (the Type-cell syntax),
+//!   [`lower`] (Type cells → IR types), [`number_words`].
+//!
+//! Nothing dialect-specific leaves this module: the output is IR plus
+//! [`PendingRef`]s that [`crate::resolve`] turns into model names.
 
 pub mod csharp;
+pub mod detect;
+pub mod dialect;
 pub mod go;
 pub mod java;
 pub mod lower;
@@ -14,109 +25,87 @@ pub mod number_words;
 pub mod openapi_generator;
 pub mod php;
 pub mod python;
+pub mod python_prior;
 pub mod ruby;
-pub mod speakeasy;
+pub mod skeleton;
 pub mod type_expr;
 pub mod typescript;
+pub mod unstated;
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::Model;
-use crate::markdown::{self, Block};
+use crate::diagnostic::Diagnostics;
+use crate::markdown;
+use crate::source::SourceFile;
 
-use crate::source::{SourceFile, Span};
-pub use lower::PendingRef;
+pub use detect::{count_markers, detect, detect_doc_set, prepare_detection, scores, Scores};
+pub use dialect::{Limitation, Loss, Marker, ParsedDoc, PendingRef, Spec};
 
-/// A documentation dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Dialect {
+/// Declares [`Dialect`] from one line per dialect: `Variant => spec value`.
+///
+/// The enum, [`Dialect::ALL`] and [`Dialect::spec`] come from the same list,
+/// so a dialect cannot be half registered, and the [`Spec`] trait makes the
+/// compiler name whatever a new dialect module still lacks.
+macro_rules! dialects {
+    ($($(#[$doc:meta])* $variant:ident => $spec:path,)*) => {
+        /// A documentation dialect (see the registry in `parse/mod.rs`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Dialect {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Dialect {
+            /// Every dialect, in detection order (ties go to the earlier one).
+            pub const ALL: &'static [Dialect] = &[$(Dialect::$variant,)*];
+
+            /// Everything about the dialect.
+            pub fn spec(self) -> &'static dyn Spec {
+                match self {
+                    $(Dialect::$variant => &$spec,)*
+                }
+            }
+        }
+    };
+}
+
+dialects! {
     /// Speakeasy Python (dataclasses and pydantic styles).
-    Python,
+    Python => python::Python,
     /// Speakeasy TypeScript.
-    TypeScript,
+    TypeScript => typescript::TypeScript,
     /// Speakeasy Go (italic and backtick styles).
-    Go,
+    Go => go::Go,
     /// Speakeasy Java.
-    Java,
+    Java => java::Java,
     /// Speakeasy C#.
-    CSharp,
+    CSharp => csharp::CSharp,
     /// Speakeasy Ruby (Sorbet and Crystalline styles).
-    Ruby,
+    Ruby => ruby::Ruby,
     /// Speakeasy PHP.
-    Php,
-    /// openapi-generator (`## Properties` tables), any language.
-    OpenApiGenerator,
+    Php => php::Php,
+    /// openapi-generator 7.x templates (`## Properties` tables), any language.
+    OpenApiGenerator => openapi_generator::OpenApiGenerator,
+    /// openapi-generator's older python templates ("python-prior", 5.x–6.x).
+    PythonPrior => python_prior::PythonPrior,
 }
 
 impl Dialect {
-    /// Every dialect, in detection order (ties go to the earlier one).
-    pub const ALL: &'static [Dialect] = &[
-        Dialect::Python,
-        Dialect::TypeScript,
-        Dialect::Go,
-        Dialect::Java,
-        Dialect::CSharp,
-        Dialect::Ruby,
-        Dialect::Php,
-        Dialect::OpenApiGenerator,
-    ];
-
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            Dialect::Python => "python",
-            Dialect::TypeScript => "typescript",
-            Dialect::Go => "go",
-            Dialect::Java => "java",
-            Dialect::CSharp => "csharp",
-            Dialect::Ruby => "ruby",
-            Dialect::Php => "php",
-            Dialect::OpenApiGenerator => "openapi-generator",
-        }
+        self.spec().name()
     }
 
-    fn names(self) -> &'static dyn lower::TypeNames {
-        match self {
-            Dialect::Python => &python::Python,
-            Dialect::TypeScript => &typescript::TypeScript,
-            Dialect::Go => &go::Go,
-            Dialect::Java => &java::Java,
-            Dialect::CSharp => &csharp::CSharp,
-            Dialect::Ruby => &ruby::Ruby,
-            Dialect::Php => &php::Php,
-            Dialect::OpenApiGenerator => &openapi_generator::OpenApiGenerator,
-        }
+    /// What the dialect's docs cannot show, each reported once per doc set
+    /// (see [`Limitation::applies`] for the flavour-specific ones).
+    pub fn limitations(self) -> &'static [Limitation] {
+        self.spec().limitations()
     }
 
-    fn union_members(self) -> UnionMembers {
-        match self {
-            Dialect::Python => python::union_member,
-            Dialect::TypeScript => typescript::union_member,
-            Dialect::Go => go::union_member,
-            Dialect::Java => java::union_member,
-            Dialect::CSharp => csharp::union_member,
-            Dialect::Ruby => ruby::union_member,
-            Dialect::Php => php::union_member,
-            Dialect::OpenApiGenerator => openapi_generator::union_member,
-        }
-    }
-
-    /// What the dialect's docs cannot express: reported once per doc set, so
-    /// that a lossy field is a known limitation rather than a silent guess.
-    pub fn limitations(self) -> &'static [&'static str] {
-        match self {
-            Dialect::CSharp => csharp::LIMITATIONS,
-            Dialect::Ruby => ruby::LIMITATIONS,
-            Dialect::Php => php::LIMITATIONS,
-            Dialect::OpenApiGenerator => openapi_generator::LIMITATIONS,
-            Dialect::TypeScript => typescript::LIMITATIONS,
-            Dialect::Go => go::LIMITATIONS,
-            Dialect::Java => java::LIMITATIONS,
-            _ => &[],
-        }
+    /// Every kind of fact the dialect's docs may lose (those of all its
+    /// [`limitations`](Dialect::limitations), flavour-specific ones included).
+    pub fn losses(self) -> Vec<Loss> {
+        dialect::losses_of(self.limitations())
     }
 
     /// How strongly `text` looks like a document of this dialect (0 = no sign of it).
@@ -126,41 +115,17 @@ impl Dialect {
     pub fn score(self, text: &str) -> u32 {
         scores(text).get(self)
     }
-
-    /// The literals whose occurrences make up this dialect's score (see
-    /// [`Dialect::score_counts`]). Each dialect module owns its list.
-    pub fn markers(self) -> &'static [Marker] {
-        match self {
-            Dialect::Python => python::MARKERS,
-            Dialect::TypeScript => typescript::MARKERS,
-            Dialect::Go => go::MARKERS,
-            Dialect::Java => java::MARKERS,
-            Dialect::CSharp => csharp::MARKERS,
-            Dialect::Ruby => ruby::MARKERS,
-            Dialect::Php => php::MARKERS,
-            Dialect::OpenApiGenerator => openapi_generator::MARKERS,
-        }
-    }
-
-    /// The dialect's score from its marker counts: `counts[i]` is how many
-    /// times `self.markers()[i]` counted in the document (see [`Marker`]).
-    pub fn score_counts(self, counts: &[u32]) -> u32 {
-        match self {
-            Dialect::Python => python::score_counts(counts),
-            Dialect::TypeScript => typescript::score_counts(counts),
-            Dialect::Go => go::score_counts(counts),
-            Dialect::Java => java::score_counts(counts),
-            Dialect::CSharp => csharp::score_counts(counts),
-            Dialect::Ruby => ruby::score_counts(counts),
-            Dialect::Php => php::score_counts(counts),
-            Dialect::OpenApiGenerator => openapi_generator::score_counts(counts),
-        }
-    }
 }
 
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Dialect {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
     }
 }
 
@@ -182,18 +147,6 @@ impl FromStr for Dialect {
     }
 }
 
-/// Reads the member type of one `### heading` + code block of a union doc.
-pub type UnionMembers = fn(heading: &str, code: &str) -> Option<String>;
-
-/// One parsed document: its model, whose `Type::Ref`s still hold pending keys.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParsedDoc {
-    /// The model; refs are [`lower::pending_key`]s into `refs`.
-    pub model: Model,
-    /// References to resolve.
-    pub refs: Vec<PendingRef>,
-}
-
 /// Parses one document in the given dialect.
 ///
 /// Returns `None` when an error was reported or the file is not a model doc;
@@ -204,579 +157,37 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
-    if dialect == Dialect::OpenApiGenerator {
-        return openapi_generator::parse(source, &blocks, diags);
-    }
-    speakeasy::parse(
-        source,
-        &blocks,
-        dialect.names(),
-        dialect.union_members(),
-        diags,
-    )
-}
-
-/// Guesses the dialect of one document; `None` when it shows no sign of any
-/// (enum docs, empty docs): the caller then uses the doc set's majority.
-pub fn detect(text: &str) -> Option<Dialect> {
-    scores(text).best()
-}
-
-/// Number of dialects ([`Dialect::ALL`]'s length).
-const DIALECTS: usize = Dialect::ALL.len();
-
-/// Every dialect's score of one document ([`Dialect::score`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Scores([u32; DIALECTS]);
-
-impl Scores {
-    /// The score of `dialect`.
-    pub fn get(&self, dialect: Dialect) -> u32 {
-        self.0[dialect as usize]
-    }
-
-    /// The highest-scoring dialect (ties go to the earlier one in
-    /// [`Dialect::ALL`]); `None` when every score is 0.
-    pub fn best(&self) -> Option<Dialect> {
-        let (best, score) =
-            Dialect::ALL
-                .iter()
-                .map(|&d| (d, self.get(d)))
-                .fold(
-                    (Dialect::Python, 0),
-                    |acc, x| if x.1 > acc.1 { x } else { acc },
-                );
-        (score > 0).then_some(best)
-    }
-}
-
-/// A detection marker: a literal whose occurrences in a document count toward
-/// one dialect's score.
-///
-/// Occurrences count like [`str::matches`]: left to right, never overlapping
-/// an earlier counted occurrence of the same marker (`[][` occurs once in
-/// `[][][`), independently of every other marker (one position may match
-/// several markers, and the same literal may be a marker of several dialects).
-#[derive(Debug, Clone, Copy)]
-pub struct Marker {
-    /// The literal, matched byte for byte.
-    pub text: &'static str,
-    /// Points per counted occurrence (0: the dialect's scorer reads the count itself).
-    pub weight: u32,
-    /// When set, an occurrence starting at byte `start` of `text` counts only
-    /// if this returns `true`. A rejected occurrence still hides the ones it
-    /// overlaps.
-    pub accept: Option<fn(text: &str, start: usize) -> bool>,
-}
-
-impl Marker {
-    /// A marker whose every occurrence counts `weight` points.
-    pub const fn new(text: &'static str, weight: u32) -> Self {
-        Marker {
-            text,
-            weight,
-            accept: None,
-        }
-    }
-
-    /// A marker whose occurrences count `weight` points when `accept` says so.
-    pub const fn accepting(
-        text: &'static str,
-        weight: u32,
-        accept: fn(text: &str, start: usize) -> bool,
-    ) -> Self {
-        Marker {
-            text,
-            weight,
-            accept: Some(accept),
-        }
-    }
-}
-
-/// Sum of `count * weight` over a dialect's markers: the usual score.
-pub(crate) fn weighted_sum(markers: &[Marker], counts: &[u32]) -> u32 {
-    markers.iter().zip(counts).map(|(m, c)| c * m.weight).sum()
-}
-
-/// Every dialect's score of `text`, from one scan of it.
-pub fn scores(text: &str) -> Scores {
-    Detector::get().scores(text)
-}
-
-/// One marker of one dialect, as the detector counts it.
-struct Slot {
-    /// The automaton pattern of its literal.
-    pattern: usize,
-    /// Its [`Marker::accept`].
-    accept: Option<fn(&str, usize) -> bool>,
-}
-
-/// All dialects' markers in one Aho-Corasick automaton, so that detection scans
-/// a document once instead of once per marker.
-struct Detector {
-    /// Every distinct marker literal. A DFA, run by hand: the markers start
-    /// with too many different bytes for any prefilter to skip text, so the
-    /// cost is one dependent table lookup per byte, and [`Detector::find`]
-    /// hides that latency by walking [`LANES`] parts of the text at once.
-    dfa: aho_corasick::dfa::DFA,
-    /// Every dialect's markers, in [`Dialect::ALL`] then marker order.
-    slots: Vec<Slot>,
-    /// Dialect `i`'s markers are `slots[starts[i]..starts[i + 1]]`.
-    starts: [usize; DIALECTS + 1],
-    /// Per pattern: the slots with an `accept` check, which count per occurrence.
-    checked: Vec<Vec<usize>>,
-}
-
-/// How many parts of a document [`Detector::find`] walks side by side.
-const LANES: usize = 4;
-
-/// Occurrences found by [`Detector::find`], per lane: (pattern, start, end).
-type Found = [Vec<(usize, usize, usize)>; LANES];
-
-impl Detector {
-    /// The detector, built on first use.
-    fn get() -> &'static Detector {
-        static DETECTOR: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
-        DETECTOR.get_or_init(Detector::new)
-    }
-
-    fn new() -> Detector {
-        let mut patterns: Vec<&'static str> = Vec::new();
-        let mut ids = std::collections::HashMap::new();
-        let mut slots = Vec::new();
-        let mut starts = [0; DIALECTS + 1];
-        for (i, &dialect) in Dialect::ALL.iter().enumerate() {
-            debug_assert_eq!(dialect as usize, i, "Dialect::ALL is in declaration order");
-            for marker in dialect.markers() {
-                assert!(!marker.text.is_empty(), "empty marker in {dialect}");
-                // Dialects share literals (`*string*`): one pattern feeds them all.
-                let pattern = *ids.entry(marker.text).or_insert_with(|| {
-                    patterns.push(marker.text);
-                    patterns.len() - 1
-                });
-                slots.push(Slot {
-                    pattern,
-                    accept: marker.accept,
-                });
-            }
-            starts[i + 1] = slots.len();
-        }
-        let mut checked = vec![Vec::new(); patterns.len()];
-        for (i, slot) in slots.iter().enumerate() {
-            if slot.accept.is_some() {
-                checked[slot.pattern].push(i);
-            }
-        }
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .prefilter(false)
-            .build(&patterns)
-            .expect("detection markers build an automaton");
-        Detector {
-            dfa,
-            slots,
-            starts,
-            checked,
-        }
-    }
-
-    fn scores(&self, text: &str) -> Scores {
-        let patterns = self.checked.len();
-        // Per pattern: counted occurrences, and where its last counted one ends.
-        let mut counted = vec![0u32; patterns];
-        let mut free_from = vec![0usize; patterns];
-        let mut counts = vec![0u32; self.slots.len()];
-        // `find` reports every occurrence of every pattern, and one pattern's in
-        // order of their starts: keeping those that start where the pattern's
-        // last counted one ends or later is exactly the left-to-right,
-        // non-overlapping count of that pattern alone.
-        for (p, start, end) in self.find(text.as_bytes()).into_iter().flatten() {
-            if start < free_from[p] {
-                continue;
-            }
-            free_from[p] = end;
-            counted[p] += 1;
-            for &slot in &self.checked[p] {
-                if self.slots[slot]
-                    .accept
-                    .is_some_and(|accept| accept(text, start))
-                {
-                    counts[slot] += 1;
-                }
-            }
-        }
-        for (slot, count) in self.slots.iter().zip(&mut counts) {
-            if slot.accept.is_none() {
-                *count = counted[slot.pattern];
-            }
-        }
-        let mut scores = Scores::default();
-        for (i, &dialect) in Dialect::ALL.iter().enumerate() {
-            scores.0[i] = dialect.score_counts(&counts[self.starts[i]..self.starts[i + 1]]);
-        }
-        scores
-    }
-
-    /// Every occurrence of every pattern in `hay`, overlapping ones included.
-    ///
-    /// The text is cut into [`LANES`] parts of consecutive start positions;
-    /// each lane runs the automaton from its part's first byte to the last
-    /// byte an occurrence starting in the part can reach, and keeps the
-    /// occurrences that start in its part. The lanes advance together (their
-    /// lookups do not wait on each other) and report in text order: lane by
-    /// lane, and within a lane by end, which for one pattern is by start.
-    fn find(&self, hay: &[u8]) -> Found {
-        use aho_corasick::automaton::Automaton;
-        let dfa = &self.dfa;
-        let n = hay.len();
-        let part = n.div_ceil(LANES);
-        let reach = dfa.max_pattern_len().saturating_sub(1);
-        let from: [usize; LANES] = std::array::from_fn(|j| (j * part).min(n));
-        let until: [usize; LANES] = std::array::from_fn(|j| {
-            if j == LANES - 1 {
-                n
-            } else {
-                ((j + 1) * part + reach).min(n)
-            }
-        });
-        // Where the starts a lane keeps end (the last lane keeps them all).
-        let ends: [usize; LANES] = std::array::from_fn(|j| {
-            if j == LANES - 1 {
-                usize::MAX
-            } else {
-                (j + 1) * part
-            }
-        });
-        let mut found: Found = Default::default();
-        let [l0, l1, l2, l3] = std::array::from_fn(|j| Lane {
-            hay: &hay[from[j]..until[j]],
-            offset: from[j],
-            keep_below: ends[j],
-        });
-        let start = dfa
-            .start_state(aho_corasick::Anchored::No)
-            .expect("unanchored DFA");
-        let mut states = [start; LANES];
-        let common = [&l0, &l1, &l2, &l3]
-            .iter()
-            .map(|l| l.hay.len())
-            .min()
-            .unwrap_or(0);
-        let [f0, f1, f2, f3] = &mut found;
-        let [s0, s1, s2, s3] = &mut states;
-        let side_by_side = l0.hay[..common]
-            .iter()
-            .zip(&l1.hay[..common])
-            .zip(&l2.hay[..common])
-            .zip(&l3.hay[..common]);
-        for (i, (((&b0, &b1), &b2), &b3)) in side_by_side.enumerate() {
-            l0.step(dfa, s0, b0, i, f0);
-            l1.step(dfa, s1, b1, i, f1);
-            l2.step(dfa, s2, b2, i, f2);
-            l3.step(dfa, s3, b3, i, f3);
-        }
-        for (lane, (state, found)) in [l0, l1, l2, l3]
-            .iter()
-            .zip(states.iter_mut().zip(found.iter_mut()))
-        {
-            for (i, &b) in lane.hay.iter().enumerate().skip(common) {
-                lane.step(dfa, state, b, i, found);
-            }
-        }
-        found
-    }
-}
-
-/// One part of the text [`Detector::find`] walks.
-struct Lane<'a> {
-    /// The bytes the lane walks.
-    hay: &'a [u8],
-    /// Where `hay` starts in the text.
-    offset: usize,
-    /// The lane keeps occurrences starting before this text offset.
-    keep_below: usize,
-}
-
-impl Lane<'_> {
-    /// Feeds byte `i` of the lane (`b`) to the automaton.
-    #[inline(always)]
-    fn step(
-        &self,
-        dfa: &aho_corasick::dfa::DFA,
-        state: &mut aho_corasick::automaton::StateID,
-        b: u8,
-        i: usize,
-        found: &mut Vec<(usize, usize, usize)>,
-    ) {
-        use aho_corasick::automaton::Automaton;
-        *state = dfa.next_state(aho_corasick::Anchored::No, *state, b);
-        if dfa.is_special(*state) {
-            self.matched(dfa, *state, self.offset + i + 1, found);
-        }
-    }
-
-    /// Records the occurrences ending at text offset `end` (`state` is special).
-    #[inline(never)]
-    fn matched(
-        &self,
-        dfa: &aho_corasick::dfa::DFA,
-        state: aho_corasick::automaton::StateID,
-        end: usize,
-        found: &mut Vec<(usize, usize, usize)>,
-    ) {
-        use aho_corasick::automaton::Automaton;
-        if !dfa.is_match(state) {
-            return;
-        }
-        for k in 0..dfa.match_len(state) {
-            let pattern = dfa.match_pattern(state, k);
-            let start = end - dfa.pattern_len(pattern);
-            if start < self.keep_below {
-                found.push((pattern.as_usize(), start, end));
-            }
-        }
-    }
-}
-
-/// Non-overlapping occurrences of `marker` in `text` (for [`count_markers`]).
-fn occurrences(text: &str, marker: &str) -> u32 {
-    let (text, marker) = (text.as_bytes(), marker.as_bytes());
-    let mut count = 0;
-    let mut at = 0;
-    while let Some(i) = memchr::memmem::find(&text[at..], marker) {
-        count += 1;
-        at += i + marker.len().max(1);
-    }
-    count
-}
-
-/// Builds the detection automaton now (it is otherwise built on first use), so
-/// that callers can overlap its construction with other work.
-pub fn prepare_detection() {
-    Detector::get();
-}
-
-/// Picks the dialect of every document of a doc set.
-///
-/// Each document is first detected on its own ([`detect`]); the most common
-/// result is the doc set's majority. Scalar spellings are shared between
-/// languages (`*string*`, `*int*`, `*bool*`), so a document the majority
-/// dialect also fits (scores above 0) stays with the majority, and a document
-/// with no sign of any dialect gets it too.
-pub fn detect_doc_set(texts: &[&str]) -> Vec<Dialect> {
-    use rayon::prelude::*;
-    let scored: Vec<Scores> = texts.par_iter().map(|t| scores(t)).collect();
-    let detected: Vec<Option<Dialect>> = scored.iter().map(Scores::best).collect();
-    let majority = majority(&detected).unwrap_or(Dialect::Python);
-    scored
-        .iter()
-        .zip(detected)
-        .map(|(scores, d)| match d {
-            Some(d) if d == majority || scores.get(majority) == 0 => d,
-            _ => majority,
-        })
-        .collect()
-}
-
-/// The most common detected dialect (ties go to the first in [`Dialect::ALL`]).
-fn majority(detected: &[Option<Dialect>]) -> Option<Dialect> {
-    let mut counts = std::collections::BTreeMap::new();
-    for d in detected.iter().flatten() {
-        *counts.entry(*d).or_insert(0usize) += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(d, _)| d)
-}
-
-/// How many times any of `markers` occurs in `text` (one scan per marker:
-/// detection itself counts its [`Marker`]s in one scan, see [`scores`]).
-pub fn count_markers(text: &str, markers: &[&str]) -> u32 {
-    markers.iter().map(|m| occurrences(text, m)).sum()
-}
-
-/// Reports an empty model name (`# ` with nothing after it); `None` when it is empty.
-pub(crate) fn non_empty_name(
-    name: String,
-    source: &SourceFile,
-    span: &Span,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    if !name.is_empty() {
-        return Some(name);
-    }
-    diags.push(
-        Diagnostic::error(span.clone(), "empty model name in the title")
-            .with_snippet(source.line_text(span.line))
-            .with_hint("write the model name after `# `"),
-    );
-    None
-}
-
-/// Finds the `# Title` heading: (block index, raw title text, span).
-pub(crate) fn title(
-    source: &SourceFile,
-    blocks: &[(Block, std::ops::Range<usize>)],
-    diags: &mut Diagnostics,
-) -> Option<(usize, String, Span)> {
-    let found = blocks.iter().enumerate().find_map(|(i, (b, _))| match b {
-        Block::Heading {
-            level: 1,
-            text,
-            span,
-        } => Some((i, text.clone(), span.clone())),
-        _ => None,
-    });
-    if found.is_none() {
-        let span = blocks
-            .first()
-            .map(|(b, _)| b.span().clone())
-            .unwrap_or_else(|| source.span(0));
-        // SDK doc trees hold a few other pages (Go `operations/option.md`): skip them.
-        diags.push(
-            Diagnostic::warning(
-                span.clone(),
-                "no `# Title` heading: not a model doc, skipped",
-            )
-            .with_snippet(source.line_text(span.line))
-            .with_hint("a model doc starts with `# ModelName`"),
-        );
-    }
-    found
+    let mut doc = dialect.spec().parse(source, &blocks, diags)?;
+    unstated::mark(&mut doc.model.kind, dialect, &source.text);
+    Some(doc)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The straightforward count: each marker scanned for on its own.
-    fn reference(text: &str) -> Scores {
-        let mut scores = Scores::default();
+    #[test]
+    fn names_round_trip_and_are_unique() {
         for &d in Dialect::ALL {
-            let counts: Vec<u32> = d
-                .markers()
-                .iter()
-                .map(|m| {
-                    let mut count = 0;
-                    let mut at = 0;
-                    while let Some(i) =
-                        memchr::memmem::find(&text.as_bytes()[at..], m.text.as_bytes())
-                    {
-                        let start = at + i;
-                        count += u32::from(m.accept.map_or(true, |accept| accept(text, start)));
-                        at = start + m.text.len();
-                    }
-                    count
-                })
-                .collect();
-            scores.0[d as usize] = d.score_counts(&counts);
+            assert_eq!(d.name().parse::<Dialect>(), Ok(d));
+            assert!(!d.spec().title().is_empty(), "{d}");
+            assert!(!d.spec().markers().is_empty(), "{d}");
         }
-        scores
+        let mut names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Dialect::ALL.len());
+        assert!("cobol".parse::<Dialect>().is_err());
     }
 
     #[test]
-    fn dialect_indices_follow_all() {
-        for (i, &d) in Dialect::ALL.iter().enumerate() {
-            assert_eq!(d as usize, i);
+    fn every_dialect_states_its_losses() {
+        for &d in Dialect::ALL {
+            assert!(!d.limitations().is_empty(), "{d} has no limitations");
+            for l in d.limitations() {
+                assert!(!l.losses.is_empty(), "{d}: `{l}` names no loss");
+            }
         }
-    }
-
-    #[test]
-    fn self_overlapping_markers_count_without_overlap() {
-        // Go's `[][` overlaps itself: `[][][` holds it once, `[][][][` twice.
-        assert_eq!(Dialect::Go.score("[][]["), 3);
-        assert_eq!(Dialect::Go.score("[][][]["), 6);
-        assert_eq!(Dialect::Go.score("[][] x [][]["), 6);
-        for text in [
-            "[][][",
-            "[][][][",
-            "[][][][][][][]*string* ",
-            "a[][][]`int64`",
-        ] {
-            assert_eq!(scores(text), reference(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn one_position_counts_for_every_marker_it_matches() {
-        // `**string* ` also holds Go's `*string* ` and C#/PHP's `*string*`.
-        let text = "| `A` | **string* | x |";
-        assert_eq!(Dialect::Go.score(text), 3 + 1);
-        assert_eq!(Dialect::CSharp.score(text), 1);
-        assert_eq!(Dialect::Php.score(text), 1);
-        // A literal several dialects list counts for each of them.
-        let text = "| `n` | *int* |";
-        for d in [
-            Dialect::Python,
-            Dialect::Java,
-            Dialect::CSharp,
-            Dialect::Php,
-        ] {
-            assert_eq!(d.score(text), 1, "{d}");
-        }
-        assert_eq!(Dialect::Go.score(text), 0);
-    }
-
-    #[test]
-    fn accept_checks_each_occurrence() {
-        // Go slices count unless glued to a word or backtick.
-        assert_eq!(Dialect::Go.score("| []*X | —[]`y` |"), 6);
-        assert_eq!(Dialect::Go.score("é[]`y`"), 0);
-        assert_eq!(Dialect::Go.score("| a[]*X | `[]`y` | b_[]*z |"), 0);
-        assert_eq!(Dialect::Go.score("[*components.S](s.md) [*x y](s.md)"), 3);
-    }
-
-    #[test]
-    fn scorers_that_are_not_a_weighted_sum() {
-        let table = "Name | Type | Description | Notes\n**a** | **List[str]** | | \n";
-        assert_eq!(Dialect::Python.score(table), 0);
-        assert!(Dialect::Python.score("| `a` | List[*str*] |") > 0);
-        // openapi-generator: presence, not count.
-        assert_eq!(
-            Dialect::OpenApiGenerator.score("## Properties\n## Properties\n"),
-            5
-        );
-        assert_eq!(Dialect::OpenApiGenerator.score("## Enum\n"), 0);
-        assert_eq!(
-            Dialect::OpenApiGenerator.score("## Enum\n* `A` (value: `\"a\"`)\n"),
-            10
-        );
-        assert_eq!(scores(table).best(), Some(Dialect::OpenApiGenerator));
-    }
-
-    #[test]
-    fn empty_and_tiny_texts() {
-        for text in ["", "*", "[]", "[*", "a", "é"] {
-            assert_eq!(scores(text), reference(text), "{text:?}");
-            assert_eq!(detect(text), None);
-        }
-    }
-
-    /// Texts of marker pieces at every length cross the boundaries between
-    /// the parts [`Detector::find`] walks side by side at every offset.
-    #[test]
-    fn random_texts_match_the_reference() {
-        let mut pieces: Vec<&str> = Dialect::ALL
-            .iter()
-            .flat_map(|d| d.markers().iter().map(|m| m.text))
-            .collect();
-        let prefixes: Vec<&str> = pieces.iter().map(|p| &p[..p.len() / 2]).collect();
-        pieces.extend(prefixes);
-        pieces.extend([
-            " ", "x", "_", "`", "[", "]", "*", "|", "é", "\n", "[]", "[*a.b](", "](",
-        ]);
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        for round in 0..3000 {
-            let parts = round % 60;
-            let text: String = (0..parts).map(|_| pieces[next(pieces.len())]).collect();
-            assert_eq!(scores(&text), reference(&text), "{text:?}");
-        }
+        assert!(Dialect::Python.losses().contains(&Loss::NumericWidths));
     }
 }

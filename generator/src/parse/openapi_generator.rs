@@ -1,27 +1,21 @@
-//! openapi-generator model docs, any target language.
+//! openapi-generator model docs, any target language (the templates of
+//! openapi-generator 7: python (pydantic), Go, Java, C#, Ruby, PHP, ...).
 //!
-//! ```text
-//! # Name                 (C# `# Org.OpenAPITools.Model.Name`, PHP `# # Name`)
-//! description
-//! ## Properties
-//! Name | Type | Description | Notes          (outer pipes optional)
-//! **name** | **str** | text | [optional] [readonly] [default to X]
-//! ## Enum                * `FAIL` (value: `'fail'`)
-//! ## Methods             (Go: getters/setters, no schema facts)
-//! ```
-//! Type cells put names in bold (`**List[str]**`, `[**Model**](Model.md)`,
-//! Go `Pointer to **NullableString**`); generics may be HTML-escaped
-//! (`**List&lt;str&gt;**`). Required = no `[optional]` note. Nullability shows
-//! as Go `NullableX` types, python `Optional[X]` / `X, none_type`.
+//! The skeleton (`## Properties` with Notes, `## Enum` bullets) is
+//! [`properties`]'s. Type cells put names in bold (`**List[str]**`,
+//! `[**Model**](Model.md)`, Go `Pointer to **NullableString**`); generics may
+//! be HTML-escaped (`**List&lt;str&gt;**`). Nullability shows as Go
+//! `NullableX` types, python `Optional[X]` / `X, none_type`. Go property
+//! descriptions may end in go-swagger enum pairs (`eu-central EUCentral ...`).
 
 use serde_json::Value;
 
-use super::lower::{base_name, LowerCx, TypeNames, Wrapper};
-use super::speakeasy::description;
-use super::{type_expr, Marker, ParsedDoc};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Enum, EnumValue, Field, Format, Model, ModelKind, Object, Type};
-use crate::markdown::{Block, Cell, Row, Table};
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, PendingRef, Spec};
+use super::lower::{LowerCx, TypeNames, Wrapper};
+use super::skeleton::{self, properties};
+use crate::diagnostic::Diagnostics;
+use crate::ir::{Format, Type};
+use crate::markdown::Cell;
 use crate::source::SourceFile;
 
 /// The type names of every openapi-generator target (python, Go, Java, ...).
@@ -84,20 +78,45 @@ impl TypeNames for OpenApiGenerator {
     fn stdlib_link(&self, _label: &str, target: &str) -> Option<Type> {
         target.starts_with("http").then_some(Type::Any)
     }
+
+    /// The JSON name of a property: python's `var_schema` is `schema`.
+    fn wire_name(&self, sdk_name: &str) -> String {
+        match sdk_name.strip_prefix("var_") {
+            Some(rest) if PYTHON_RESERVED.contains(&rest.to_ascii_lowercase().as_str()) => {
+                rest.to_string()
+            }
+            _ => sdk_name.to_string(),
+        }
+    }
 }
 
-/// What openapi-generator docs cannot express (see [`super::Dialect::limitations`]).
-pub const LIMITATIONS: &[&str] = &[
-    "inline enums and consts render as their base type (`**string**`)",
-    "python docs show no nullability marker; Go property names are SDK names, not wire names",
-    "Go docs carry no model descriptions (their `## Methods` section is getter/setter boilerplate)",
-    "oneOf/anyOf models render as the flattened properties of their members",
+/// What openapi-generator docs cannot express. The flavour-specific ones are
+/// reported only for doc sets that show the flavour's sign.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::InlineEnums, Loss::ConstValues],
+        "inline enums and consts render as their base type (`**string**`)",
+    ),
+    Limitation::when(
+        "```python",
+        &[Loss::Nullability],
+        "python docs show no nullability marker",
+    ),
+    Limitation::when(
+        "## Methods",
+        &[Loss::WireCase],
+        "Go property names are SDK names, not wire names; those are inferred (see the `wire names` note)",
+    ),
+    Limitation::when(
+        "## Methods",
+        &[Loss::ModelDescriptions],
+        "Go docs carry no model descriptions (their `## Methods` section is getter/setter boilerplate)",
+    ),
+    Limitation::new(
+        &[Loss::UnionMembers],
+        "oneOf/anyOf models render as the flattened properties of their members",
+    ),
 ];
-
-/// How strongly a document looks like openapi-generator docs.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::OpenApiGenerator.score(text)
-}
 
 /// Index in [`MARKERS`] of the enum section heading.
 const ENUM_SECTION: usize = 3;
@@ -106,8 +125,8 @@ const ENUM_VALUE: usize = 4;
 
 /// openapi-generator's detection markers: each counts its weight once when
 /// present, however often; the enum section and value (weight 0) count 10
-/// together (see [`score_counts`]).
-pub const MARKERS: &[Marker] = &[
+/// together (see [`Spec::score`]).
+const MARKERS: &[Marker] = &[
     Marker::new("## Properties", 5),
     Marker::new("Name | Type | Description | Notes", 10),
     Marker::new("[[Back to Model list]]", 5),
@@ -115,91 +134,85 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("(value: `", 0),
 ];
 
-/// openapi-generator's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    let present = MARKERS
-        .iter()
-        .zip(counts)
-        .filter(|(_, &c)| c > 0)
-        .map(|(m, _)| m.weight)
-        .sum::<u32>();
-    let enum_doc = counts[ENUM_SECTION] > 0 && counts[ENUM_VALUE] > 0;
-    present + if enum_doc { 10 } else { 0 }
-}
-
-/// openapi-generator docs have no union documents.
-pub fn union_member(_heading: &str, _code: &str) -> Option<String> {
-    None
-}
-
-/// Parses one openapi-generator model document.
-pub fn parse(
-    source: &SourceFile,
-    blocks: &[(Block, std::ops::Range<usize>)],
-    diags: &mut Diagnostics,
-) -> Option<ParsedDoc> {
-    let (title_index, title, title_span) = super::title(source, blocks, diags)?;
-    let name = super::non_empty_name(model_name(&title), source, &title_span, diags)?;
-    let body = &blocks[title_index + 1..];
-    let first_section = body
-        .iter()
-        .position(|(b, _)| matches!(b, Block::Heading { level, .. } if *level >= 2))
-        .unwrap_or(body.len());
-    let description = body[..first_section]
-        .iter()
-        .map(|(_, range)| source.text[range.clone()].trim())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-
-    let mut refs = Vec::new();
-    let mut kind = None;
-    for (i, (block, _)) in body.iter().enumerate() {
-        let Block::Heading { level: 2, text, .. } = block else {
-            continue;
-        };
-        let section = &body[i + 1..];
-        let section_end = section
-            .iter()
-            .position(|(b, _)| matches!(b, Block::Heading { level: 2, .. }))
-            .unwrap_or(section.len());
-        let section = &section[..section_end];
-        match text.trim() {
-            "Properties" => {
-                let table = section.iter().find_map(|(b, _)| match b {
-                    Block::Table(t) => Some(t),
-                    _ => None,
-                });
-                let object = match table {
-                    Some(t) => properties(source, t, &mut refs, diags)?,
-                    None => Object::default(),
-                };
-                // An empty table is a oneOf/anyOf of scalars (python `LocationInner`):
-                // its members are not documented, so its shape is unknown.
-                kind = Some(
-                    if object.fields.is_empty() && object.additional_properties.is_none() {
-                        ModelKind::Alias { ty: Type::Any }
-                    } else {
-                        ModelKind::Object(object)
-                    },
-                );
-            }
-            "Enum" => kind = Some(ModelKind::Enum(enum_bullets(section))),
-            _ => continue,
-        }
-        break;
+impl Spec for OpenApiGenerator {
+    fn name(&self) -> &'static str {
+        "openapi-generator"
     }
-    Some(ParsedDoc {
-        model: Model {
-            name,
-            description: (!description.is_empty()).then(|| unescape_html(&description)),
-            deprecated: false,
-            kind: kind.unwrap_or(ModelKind::Alias { ty: Type::Any }),
-            span: title_span,
-            provenance: None,
-        },
-        refs,
-    })
+
+    fn title(&self) -> &'static str {
+        "openapi-generator (7.x templates, any language)"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    /// Presence, not count: docs repeat their table header in every section.
+    fn score(&self, counts: &[u32]) -> u32 {
+        let present = MARKERS
+            .iter()
+            .zip(counts)
+            .filter(|(_, &c)| c > 0)
+            .map(|(m, _)| m.weight)
+            .sum::<u32>();
+        let enum_doc = counts[ENUM_SECTION] > 0 && counts[ENUM_VALUE] > 0;
+        present + if enum_doc { 10 } else { 0 }
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        properties::parse(source, blocks, self, diags)
+    }
+}
+
+impl properties::Flavour for OpenApiGenerator {
+    /// Drops bold markers and Go's `Pointer to `, then parses the rest;
+    /// python's `X, none_type` and Go's `NullableX` make it nullable.
+    fn type_cell(
+        &self,
+        cell: &Cell,
+        refs: &mut Vec<PendingRef>,
+        diags: &mut Diagnostics,
+    ) -> (Type, bool) {
+        let text = cell.text.replace("**", "");
+        let text = text.trim();
+        let text = text.strip_prefix("Pointer to ").unwrap_or(text).trim();
+        let (text, none_type) = match text.strip_suffix(", none_type") {
+            Some(t) => (t, true),
+            None => (text, false),
+        };
+        let ty = match skeleton::parse_type(text, cell, false, diags) {
+            Some(expr) => LowerCx {
+                names: self,
+                refs,
+                diags,
+                span: cell.span.clone(),
+                cell: &cell.text,
+            }
+            .lower(&expr),
+            None => Type::Any,
+        };
+        match ty {
+            Type::Nullable(inner) => (*inner, true),
+            ty => (ty, none_type),
+        }
+    }
+
+    /// A plain string whose description ends in go-swagger enum pairs is that enum.
+    fn refine(&self, ty: Type, description: Option<&str>) -> Type {
+        match (&ty, description.and_then(go_enum_values)) {
+            (Type::String(None), Some(values)) => Type::Enum(values),
+            _ => ty,
+        }
+    }
 }
 
 /// Names the python generator prefixes with `var_` because they clash with
@@ -211,237 +224,6 @@ const PYTHON_RESERVED: &[&str] = &[
     "nonlocal", "not", "object", "or", "pass", "property", "raise", "return", "schema", "self",
     "str", "true", "try", "type", "while", "with", "yield",
 ];
-
-/// The JSON name of a property: python's `var_schema` is `schema`.
-fn wire_name(sdk_name: &str) -> String {
-    match sdk_name.strip_prefix("var_") {
-        Some(rest) if PYTHON_RESERVED.contains(&rest.to_ascii_lowercase().as_str()) => {
-            rest.to_string()
-        }
-        _ => sdk_name.to_string(),
-    }
-}
-
-/// `Org.OpenAPITools.Model.Pet` → `Pet`, `Petstore::Pet` → `Pet`, `# Pet` → `Pet`.
-fn model_name(title: &str) -> String {
-    let title = title.trim().trim_start_matches('#').trim();
-    if title.contains(['.', ':']) && !title.contains(' ') {
-        return base_name(title);
-    }
-    title.to_string()
-}
-
-fn properties(
-    source: &SourceFile,
-    table: &Table,
-    refs: &mut Vec<super::PendingRef>,
-    diags: &mut Diagnostics,
-) -> Option<Object> {
-    let find = |name: &str| {
-        table
-            .header
-            .iter()
-            .position(|c| c.text.eq_ignore_ascii_case(name))
-    };
-    let (Some(name_col), Some(type_col)) = (find("Name"), find("Type")) else {
-        diags.push(
-            Diagnostic::error(
-                table.span.clone(),
-                "the Properties table has no `Name` and `Type` columns",
-            )
-            .with_snippet(source.line_text(table.span.line))
-            .with_hint("expected `Name | Type | Description | Notes`"),
-        );
-        return None;
-    };
-    let desc_col = find("Description");
-    let notes_col = find("Notes");
-    let mut object = Object::default();
-    for row in &table.rows {
-        let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|c| c.text.as_str());
-        let (Some(name_cell), Some(type_cell)) = (row.cells.get(name_col), row.cells.get(type_col))
-        else {
-            diags.push(
-                Diagnostic::error(row.span.clone(), "row has too few cells")
-                    .with_snippet(&row.raw)
-                    .with_hint("expected `**name** | **type** | description | notes`"),
-            );
-            return None;
-        };
-        let wire_name = wire_name(name_cell.text.trim().trim_matches('*').trim());
-        if wire_name.is_empty() {
-            continue;
-        }
-        let notes = Notes::parse(cell(notes_col).unwrap_or(""));
-        let (ty, nullable) = lower_type(type_cell, refs, diags);
-        let (description, _) = description(cell(desc_col).unwrap_or(""));
-        let description = description.map(|d| unescape_html(&d));
-        let ty = match (&ty, description.as_deref().and_then(go_enum_values)) {
-            (Type::String(None), Some(values)) => Type::Enum(values),
-            _ => ty,
-        };
-        // A default the type cannot hold (`[default to {}]` on a list) is dropped.
-        let default = notes
-            .default
-            .as_deref()
-            .map(|d| default_value(d, &ty, type_cell))
-            .filter(|d| ty.may_accept(d) || (d.is_null() && nullable));
-        if wire_name == "any string name" {
-            object.additional_properties = Some(ty);
-            continue;
-        }
-        object.fields.push(Field {
-            wire_name,
-            ty,
-            required: !notes.optional,
-            nullable,
-            description,
-            deprecated: false,
-            examples: Vec::new(),
-            default,
-            read_only: notes.read_only,
-            span: row.span.clone(),
-            provenance: None,
-        });
-    }
-    check_rows(table, diags);
-    Some(object)
-}
-
-/// Warns about rows whose cell count differs from the header's.
-fn check_rows(table: &Table, diags: &mut Diagnostics) {
-    // Rows with an empty last cell (`**x** | **str** |  | `) are one short: harmless.
-    let bad: Vec<&Row> = table
-        .rows
-        .iter()
-        .filter(|r| r.cells.len() > table.header.len())
-        .collect();
-    if let Some(first) = bad.first() {
-        diags.push(
-            Diagnostic::warning(
-                first.span.clone(),
-                format!("{} row(s) have more cells than the header", bad.len()),
-            )
-            .with_snippet(&first.raw)
-            .with_hint("escape a literal `|` inside a cell as `\\|`"),
-        );
-    }
-}
-
-/// The notes column: `[optional] [readonly] [default to X]`.
-#[derive(Debug, Default, PartialEq)]
-struct Notes {
-    optional: bool,
-    read_only: bool,
-    default: Option<String>,
-}
-
-impl Notes {
-    fn parse(text: &str) -> Notes {
-        let mut notes = Notes::default();
-        let mut rest = text;
-        while let Some(start) = rest.find('[') {
-            let Some(len) = rest[start..].find(']') else {
-                break;
-            };
-            // `[default to []]`: the closing bracket of the note is the last one of a run.
-            let mut end = start + len;
-            while rest[end + 1..].starts_with(']') {
-                end += 1;
-            }
-            let note = &rest[start + 1..end];
-            match note.trim() {
-                "optional" => notes.optional = true,
-                "readonly" => notes.read_only = true,
-                n => {
-                    if let Some(d) = n.strip_prefix("default to ") {
-                        notes.default = Some(d.trim().to_string());
-                    }
-                }
-            }
-            rest = &rest[end + 1..];
-        }
-        notes
-    }
-}
-
-/// Lowers a Type cell: drops bold markers and Go's `Pointer to `, then parses
-/// the rest; python's `X, none_type` and Go's `NullableX` make it nullable.
-fn lower_type(
-    cell: &Cell,
-    refs: &mut Vec<super::PendingRef>,
-    diags: &mut Diagnostics,
-) -> (Type, bool) {
-    let text = cell.text.replace("**", "");
-    let text = text.trim();
-    let text = text.strip_prefix("Pointer to ").unwrap_or(text).trim();
-    let (text, none_type) = match text.strip_suffix(", none_type") {
-        Some(t) => (t, true),
-        None => (text, false),
-    };
-    let mut cx = LowerCx {
-        names: &OpenApiGenerator,
-        refs,
-        diags,
-        span: cell.span.clone(),
-        cell: &cell.text,
-    };
-    let ty = match type_expr::parse(text) {
-        Ok(expr) => cx.lower(&expr),
-        Err(e) => {
-            cx.diags.push(
-                Diagnostic::warning(
-                    cell.span.clone(),
-                    format!("cannot parse type: expected {}", e.expected),
-                )
-                .with_snippet(&cell.text)
-                .with_hint("the field falls back to any JSON value (serde_json::Value)"),
-            );
-            Type::Any
-        }
-    };
-    match ty {
-        Type::Nullable(inner) => (*inner, true),
-        ty => (ty, none_type),
-    }
-}
-
-/// `'fail'`, `"720h"`, `False`, `[]`, `0`, `KEYVISIBILITY_KEY_VISIBILITY_UNSPECIFIED`.
-fn default_value(text: &str, ty: &Type, type_cell: &Cell) -> Value {
-    let text = text.trim();
-    for q in ['\'', '"'] {
-        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
-            return Value::String(inner.to_string());
-        }
-    }
-    match text {
-        "True" | "true" => return Value::Bool(true),
-        "False" | "false" => return Value::Bool(false),
-        "None" | "nil" | "null" => return Value::Null,
-        _ => {}
-    }
-    if let Ok(v) = serde_json::from_str::<Value>(text) {
-        return v;
-    }
-    if matches!(ty, Type::Ref(_)) {
-        // Enum member constants: python `RevocationReason.REVOCATION_REASON_X`,
-        // Go `REVOCATIONREASON_REVOCATION_REASON_X` (type name upper-cased + `_`).
-        if let Some((_, member)) = text.rsplit_once('.') {
-            return Value::String(member.to_string());
-        }
-        let label = type_cell.text.replace("**", "");
-        let type_name = label
-            .split_once('[')
-            .and_then(|(_, rest)| rest.split_once("]("))
-            .map(|(name, _)| base_name(name.trim_start_matches("[]")))
-            .unwrap_or_default()
-            .to_ascii_uppercase();
-        if let Some(member) = text.strip_prefix(&format!("{type_name}_")) {
-            return Value::String(member.to_string());
-        }
-    }
-    Value::String(text.to_string())
-}
 
 /// Enum values of a string property from the go-swagger convention that ends
 /// a description with `value ConstName` pairs (`eu-central EUCentral us US`,
@@ -477,103 +259,19 @@ fn go_enum_values(description: &str) -> Option<Vec<Value>> {
     (values.len() >= 2).then_some(values)
 }
 
-/// `* `FAIL` (value: `'fail'`)` bullets.
-fn enum_bullets(section: &[(Block, std::ops::Range<usize>)]) -> Enum {
-    let mut values = Vec::new();
-    for (block, _) in section {
-        let Block::List { items, .. } = block else {
-            continue;
-        };
-        for item in items {
-            if let Some(v) = enum_bullet(&item.text) {
-                values.push(v);
-            }
-        }
-    }
-    Enum {
-        values,
-        open: false,
-    }
-}
-
-fn enum_bullet(text: &str) -> Option<EnumValue> {
-    let name = text
-        .trim()
-        .strip_prefix('`')
-        .and_then(|t| t.split_once('`'))
-        .map(|(n, _)| n.to_string());
-    let (_, value) = text.split_once("(value: `")?;
-    let value = value.rsplit_once("`)").map_or(value, |(v, _)| v).trim();
-    let value = value
-        .strip_prefix('\'')
-        .and_then(|v| v.strip_suffix('\''))
-        .map(|v| Value::String(v.to_string()))
-        .or_else(|| serde_json::from_str::<Value>(value).ok())
-        .unwrap_or_else(|| Value::String(value.to_string()));
-    Some(EnumValue { name, value })
-}
-
-/// HTML character references (`&#39;`, `&#x3D;`, `&quot;`) and `\"` in
-/// openapi-generator descriptions.
-fn unescape_html(text: &str) -> String {
-    if !text.contains(['&', '\\']) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let decoded = rest
-            .find(';')
-            .filter(|&end| end <= 10)
-            .and_then(|end| Some((char_reference(&rest[1..end])?, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    // `\&quot;` in the docs: the escape of a quote inside a Go string.
-    out.replace("\\\"", "\"")
-}
-
-/// The character an HTML reference name (`quot`, `#39`, `#x3D`) stands for.
-fn char_reference(name: &str) -> Option<char> {
-    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-        u32::from_str_radix(hex, 16).ok()?
-    } else if let Some(dec) = name.strip_prefix('#') {
-        dec.parse().ok()?
-    } else {
-        return match name {
-            "quot" => Some('"'),
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "apos" => Some('\''),
-            _ => None,
-        };
-    };
-    char::from_u32(code)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostics;
+    use crate::ir::{Field, ModelKind};
     use crate::markdown;
 
     fn parse_text(text: &str) -> ParsedDoc {
         let source = SourceFile::new("x.md", text);
         let blocks = markdown::blocks_with_ranges(&source);
         let mut diags = Diagnostics::default();
-        let doc = parse(&source, &blocks, &mut diags).expect("parses");
+        let doc = OpenApiGenerator
+            .parse(&source, &blocks, &mut diags)
+            .expect("parses");
         assert!(diags.is_empty(), "{diags}");
         doc
     }
@@ -594,7 +292,7 @@ mod tests {
         assert_eq!(f[0].wire_name, "action");
         assert_eq!(f[0].ty, Type::STRING);
         assert!(f[0].required);
-        assert!(matches!(&f[1].ty, Type::Array(item) if matches!(**item, Type::Ref(_))));
+        assert!(matches!(&f[1].ty, Type::Array(item) if matches!(**item, Type::Pending(_))));
         assert_eq!(f[1].description.as_deref(), Some("A list."));
         assert_eq!(f[2].ty, Type::Array(Box::new(Type::STRING)));
         assert!(!f[2].required);
@@ -654,20 +352,6 @@ mod tests {
         assert_eq!(values, [&Value::from("fail"), &Value::from("skip")]);
         assert_eq!(e.values[0].name.as_deref(), Some("FAIL"));
         assert_eq!(doc.model.description.as_deref(), Some("Bulk Action."));
-        assert_eq!(
-            enum_bullet("`AAL1` (value: `\"aal1\"`)").map(|v| v.value),
-            Some(Value::from("aal1"))
-        );
-    }
-
-    #[test]
-    fn html_references() {
-        assert_eq!(
-            unescape_html(
-                "HasName() &#x3D;&#x3D; false, it&#39;s \\&quot;x\\&quot; &amp; &unknown; &"
-            ),
-            "HasName() == false, it's \"x\" & &unknown; &"
-        );
     }
 
     #[test]
@@ -695,32 +379,15 @@ mod tests {
 
     #[test]
     fn python_reserved_names() {
-        assert_eq!(wire_name("var_schema"), "schema");
-        assert_eq!(wire_name("var_from"), "from");
-        assert_eq!(wire_name("var_count"), "var_count");
-        assert_eq!(wire_name("dag_id"), "dag_id");
-    }
-
-    #[test]
-    fn titles_and_notes() {
-        assert_eq!(
-            model_name("Org.OpenAPITools.Model.FormatTest"),
-            "FormatTest"
-        );
-        assert_eq!(model_name("# FormatTest"), "FormatTest");
-        assert_eq!(model_name("Petstore::FormatTest"), "FormatTest");
-        assert_eq!(
-            Notes::parse("[optional] [default to []]"),
-            Notes {
-                optional: true,
-                read_only: false,
-                default: Some("[]".into())
-            }
-        );
+        assert_eq!(OpenApiGenerator.wire_name("var_schema"), "schema");
+        assert_eq!(OpenApiGenerator.wire_name("var_from"), "from");
+        assert_eq!(OpenApiGenerator.wire_name("var_count"), "var_count");
+        assert_eq!(OpenApiGenerator.wire_name("dag_id"), "dag_id");
     }
 
     #[test]
     fn detects_openapi_generator() {
+        let score = |text: &str| crate::parse::Dialect::OpenApiGenerator.score(text);
         assert!(score("## Properties\n\nName | Type | Description | Notes\n") > 0);
         assert_eq!(
             score("## Fields\n\n| Field | Type | Required | Description |"),

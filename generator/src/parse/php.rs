@@ -6,13 +6,16 @@
 //! map. Date and date-time both render as `\DateTime`: they are not
 //! distinguishable: a field whose examples are all full dates (`2026-03-20`)
 //! becomes `format: date`, every other one `format: date-time` (the more
-//! common one) — [`super::Dialect::limitations`] says so once.
+//! common one) — [`Spec::limitations`] says so once.
 //! Unions are links whose label lists the members: `[string\|int\|null](u.md)`;
 //! union docs give each member's full type in a `@var` docblock.
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The PHP dialect's type names.
 pub struct Php;
@@ -64,26 +67,65 @@ impl TypeNames for Php {
     }
 }
 
-/// What PHP docs cannot express (see [`super::Dialect::limitations`]).
-pub const LIMITATIONS: &[&str] = &[
-    "`?T` means optional and required nullable values render as `T`: nullability is lost",
-    "date and date-time both render as `\\DateTime`: only fields with date-only examples become `format: date`, the rest `date-time`",
-    "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
-    "consts render as their base type: the value is lost",
-    "the Field column holds camelCase SDK property names, not the JSON names",
+/// What PHP docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::Nullability],
+        "`?T` means optional and required nullable values render as `T`: nullability is lost",
+    ),
+    Limitation::new(
+        &[Loss::DateVsDateTime],
+        "date and date-time both render as `\\DateTime`: only fields with date-only examples become `format: date`, the rest `date-time`",
+    ),
+    Limitation::new(
+        &[Loss::NumericWidths],
+        "`int`/`float` carry no width, so int32/int64/float/double formats are lost",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "consts render as their base type: the value is lost",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "the Field column holds camelCase SDK property names, not the JSON names; those are inferred (see the `wire names` note)",
+    ),
 ];
+
+impl Spec for Php {
+    fn name(&self) -> &'static str {
+        "php"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy PHP"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
 
 /// How strongly a document looks like Speakeasy PHP docs.
 ///
 /// PHP-only spellings count three times; the scalars PHP shares with other
 /// languages (`*string*`, `*int*`) once, so that the doc set's majority keeps
-/// documents made of those alone (see [`super::detect_doc_set`]).
-pub fn score(text: &str) -> u32 {
-    super::Dialect::Php.score(text)
-}
-
-/// PHP's detection markers (see [`score`]): PHP-only spellings weigh 3, shared scalars 1.
-pub const MARKERS: &[Marker] = &[
+/// documents made of those alone (see [`crate::parse::detect_doc_set`]).
+///
+/// PHP's detection markers: PHP-only spellings weigh 3, shared scalars 1.
+const MARKERS: &[Marker] = &[
     Marker::new("*?string*", 3),
     Marker::new("*?int*", 3),
     Marker::new("*?float*", 3),
@@ -104,34 +146,35 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("*bool*", 1),
 ];
 
-/// PHP's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
-
-/// PHP union docs: ``### `Components\X` `` + a docblock whose `@var` line has
-/// the member's full type (`@var array<string|float|bool|array<string, mixed>|null>`).
-pub fn union_member(heading: &str, code: &str) -> Option<String> {
-    let from_docblock = code
-        .lines()
-        .find_map(|l| {
-            l.trim()
-                .trim_start_matches('*')
-                .trim()
-                .strip_prefix("@var ")
-        })
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    if let Some(ty) = from_docblock {
-        return Some(ty.to_string());
+impl Language for Php {
+    /// PHP union docs: ``### `Components\X` `` + a docblock whose `@var` line has
+    /// the member's full type (`@var array<string|float|bool|array<string, mixed>|null>`).
+    fn union_member(&self, heading: &str, code: &str) -> Option<String> {
+        let from_docblock = code
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .trim_start_matches('*')
+                    .trim()
+                    .strip_prefix("@var ")
+            })
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(ty) = from_docblock {
+            return Some(ty.to_string());
+        }
+        let heading = heading.trim().trim_matches('`').trim();
+        (!heading.is_empty()).then(|| heading.to_string())
     }
-    let heading = heading.trim().trim_matches('`').trim();
-    (!heading.is_empty()).then(|| heading.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::Php.score(text)
+    }
 
     #[test]
     fn scalars() {
@@ -167,10 +210,11 @@ mod tests {
     fn union_members_from_docblocks() {
         let code = "/**\n* @var \\Factuarea\\Sdk\\Models\\Operations\\RecipientEnum\n*/\nOperations\\RecipientEnum $value = /* values here */";
         assert_eq!(
-            union_member("`Operations\\RecipientEnum`", code).as_deref(),
+            Php.union_member("`Operations\\RecipientEnum`", code)
+                .as_deref(),
             Some("\\Factuarea\\Sdk\\Models\\Operations\\RecipientEnum")
         );
-        assert_eq!(union_member("`mixed`", "").as_deref(), Some("mixed"));
+        assert_eq!(Php.union_member("`mixed`", "").as_deref(), Some("mixed"));
     }
 
     fn lower(cell: &str) -> Type {
@@ -179,7 +223,7 @@ mod tests {
             span: crate::source::SourceFile::new("x.md", "").span(0),
         };
         let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
-        let lowered = super::super::speakeasy::lower_cell(&cell, &Php, &mut refs, &mut diags);
+        let lowered = crate::parse::skeleton::lower_cell(&cell, &Php, &mut refs, &mut diags);
         assert!(diags.is_empty(), "{diags}");
         lowered.ty
     }

@@ -8,10 +8,13 @@
 //! Field names lose the keyword suffix (`date_` → `date`) and, like class
 //! names, get spelled-out leading digits back ([`number_words`]).
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{TypeNames, Wrapper};
 use super::number_words;
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The Python dialect's type names.
 pub struct Python;
@@ -102,21 +105,66 @@ fn unmangle_field(name: &str) -> &str {
     }
 }
 
-/// How strongly a document looks like Speakeasy Python docs.
-///
-/// openapi-generator's Python docs share the type syntax (`**List[str]**`) and
-/// the ```` ```python ```` blocks but not the table: their
-/// `Name | Type | Description | Notes` header rules them out.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::Python.score(text)
-}
-
 /// Index in [`MARKERS`] of openapi-generator's table header, which rules Python out.
 const GENERATOR_TABLE: usize = 0;
 
+/// What Python docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::NumericWidths],
+        "`int` and `float` carry no width, so int32/int64/float/double formats are lost",
+    ),
+    Limitation::new(
+        &[Loss::ContainerNullability, Loss::DateNullability],
+        "lists, maps and dates are never wrapped in `Nullable[...]`: their nullability is not recovered",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "the Field column holds snake_case SDK field names; JSON names in another case (`createdAt`) are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    speakeasy::REQUIRED_DEFAULTS,
+];
+
+impl Spec for Python {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy Python (dataclasses and pydantic styles)"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    /// openapi-generator's Python docs share the type syntax (`**List[str]**`) and
+    /// the ```` ```python ```` blocks but not the table: their
+    /// `Name | Type | Description | Notes` header rules them out.
+    fn score(&self, counts: &[u32]) -> u32 {
+        if counts[GENERATOR_TABLE] > 0 {
+            return 0;
+        }
+        super::dialect::weighted_sum(MARKERS, counts)
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
+
 /// Python's detection markers: one point per occurrence, except the
 /// openapi-generator table header (weight 0), whose presence scores 0.
-pub const MARKERS: &[Marker] = &[
+const MARKERS: &[Marker] = &[
     Marker::new("Name | Type | Description | Notes", 0),
     Marker::new("*Optional[", 1),
     Marker::new("*Nullable[", 1),
@@ -136,25 +184,24 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("```python", 1),
 ];
 
-/// Python's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    if counts[GENERATOR_TABLE] > 0 {
-        return 0;
+impl Language for Python {
+    /// Python union docs: ``### `List[models.X]` `` headings, or (old style)
+    /// `### Name` + ```` ```python\nname: shared.X = /* values here */``` ````.
+    fn union_member(&self, heading: &str, code: &str) -> Option<String> {
+        let heading = heading.trim();
+        if let Some(inner) = heading.strip_prefix('`').and_then(|h| h.strip_suffix('`')) {
+            return Some(inner.to_string());
+        }
+        let line = code.lines().find(|l| l.contains(':'))?;
+        let (_, ty) = line.split_once(':')?;
+        let ty = ty.split_once('=').map_or(ty, |(t, _)| t);
+        Some(ty.trim().to_string()).filter(|t| !t.is_empty())
     }
-    super::weighted_sum(MARKERS, counts)
-}
 
-/// Python union docs: ``### `List[models.X]` `` headings, or (old style)
-/// `### Name` + ```` ```python\nname: shared.X = /* values here */``` ````.
-pub fn union_member(heading: &str, code: &str) -> Option<String> {
-    let heading = heading.trim();
-    if let Some(inner) = heading.strip_prefix('`').and_then(|h| h.strip_suffix('`')) {
-        return Some(inner.to_string());
+    /// Pydantic docs name the row after the model attribute that holds it.
+    fn is_extra_properties_row(&self, name: &str) -> bool {
+        name == "__pydantic_extra__" || speakeasy::additional_properties_row(name)
     }
-    let line = code.lines().find(|l| l.contains(':'))?;
-    let (_, ty) = line.split_once(':')?;
-    let ty = ty.split_once('=').map_or(ty, |(t, _)| t);
-    Some(ty.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -267,7 +314,7 @@ mod tests {
              | `tags` | List[[Nullable[models.Tag]](../models/tag.md)] | :heavy_minus_sign: | N/A | |\n",
         );
         assert!(!o.fields[0].required && o.fields[0].nullable);
-        assert!(matches!(o.fields[0].ty, Type::Ref(_)));
+        assert!(matches!(o.fields[0].ty, Type::Pending(_)));
         assert!(matches!(&o.fields[1].ty, Type::Array(t) if matches!(**t, Type::Nullable(_))));
         assert_eq!(doc.refs[0].name, "EmployeeStatus");
         assert_eq!(doc.refs[0].file_stem.as_deref(), Some("employeestatus"));
@@ -304,10 +351,9 @@ mod tests {
             "| `vehicle` | [Union[shared.ExampleBoat, shared.ExampleCar]](../../models/shared/examplevehicle.md) | :heavy_check_mark: | N/A | |\n\
              | `v` | *Union[str, int]* | :heavy_check_mark: | N/A | |\n",
         );
-        let Type::Ref(key) = &o.fields[0].ty else {
+        let Type::Pending(index) = o.fields[0].ty else {
             panic!("{:?}", o.fields[0].ty)
         };
-        let index = crate::parse::lower::parse_pending_key(key).unwrap();
         assert_eq!(doc.refs[index].file_stem.as_deref(), Some("examplevehicle"));
         assert_eq!(
             o.fields[1].ty,
@@ -392,7 +438,7 @@ mod tests {
             panic!("not a union")
         };
         assert_eq!(u.members[0], Type::STRING);
-        assert!(matches!(&u.members[1], Type::Array(t) if matches!(**t, Type::Ref(_))));
+        assert!(matches!(&u.members[1], Type::Array(t) if matches!(**t, Type::Pending(_))));
         assert_eq!(doc.refs[0].name, "ContentChunk");
 
         let old = "# MixedTypeOneOfPostJSON\n\n\n## Supported Types\n\n### TypedObject1\n\n```python\nmixedTypeOneOfPostJSON: shared.SimpleObject = /* values here */\n```\n\n### \n\n```python\nmixedTypeOneOfPostJSON: str = /* values here */\n```\n";
@@ -453,9 +499,10 @@ mod tests {
     #[test]
     fn detection_leaves_openapi_generator_docs_alone() {
         let speakeasy = "# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `ids` | List[*str*] | :heavy_check_mark: | N/A |\n";
-        assert!(super::score(speakeasy) > 0);
+        let score = |text: &str| Dialect::Python.score(text);
+        assert!(score(speakeasy) > 0);
         let generator = "# A\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**ids** | **List[str]** |  | \n\n## Example\n\n```python\nfrom x import A\n```\n";
-        assert_eq!(super::score(generator), 0);
+        assert_eq!(score(generator), 0);
     }
 
     #[test]

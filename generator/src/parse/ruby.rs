@@ -10,9 +10,12 @@
 //! members survive only in the `[Crystalline::Union.new(A, B)](u.md)` labels
 //! of the fields that use them, which the resolver copies into the union doc.
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The Ruby dialect's type names.
 pub struct Ruby;
@@ -50,6 +53,11 @@ impl TypeNames for Ruby {
         matches!(name, "T::Hash" | "Crystalline::Hash" | "Hash")
     }
 
+    /// `Crystalline::Union.new(A, B)`, the union constructor of field labels.
+    fn is_union(&self, name: &str) -> bool {
+        matches!(name, "Union" | "Crystalline::Union.new")
+    }
+
     fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
         if target.contains("ruby-doc.org") {
             // Labels are swapped by the generator; the page name is right.
@@ -68,21 +76,59 @@ impl TypeNames for Ruby {
     }
 }
 
-/// What Ruby docs cannot express (see [`super::Dialect::limitations`]).
-pub const LIMITATIONS: &[&str] = &[
-    "`Nilable` means optional or nullable: only required fields become nullable",
-    "`Integer`/`Float` carry no width, so int32/int64/float/double formats are lost",
-    "consts render as their base type: the value is lost",
-    "union docs are empty: members come only from `Crystalline::Union.new(...)` labels where a field names them",
+/// What Ruby docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::OptionalNullability],
+        "`Nilable` means optional or nullable: only required fields become nullable",
+    ),
+    Limitation::new(
+        &[Loss::NumericWidths],
+        "`Integer`/`Float` carry no width, so int32/int64/float/double formats are lost",
+    ),
+    Limitation::new(
+        &[Loss::ConstValues],
+        "consts render as their base type: the value is lost",
+    ),
+    Limitation::new(
+        &[Loss::UnionMembers],
+        "union docs are empty: members come only from `Crystalline::Union.new(...)` labels where a field names them",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "the Field column holds snake_case SDK attribute names, not the JSON names; those are inferred (see the `wire names` note)",
+    ),
 ];
 
-/// How strongly a document looks like Speakeasy Ruby docs.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::Ruby.score(text)
+impl Spec for Ruby {
+    fn name(&self) -> &'static str {
+        "ruby"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy Ruby (Sorbet and Crystalline styles)"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
 }
 
-/// Ruby's detection markers (see [`score`]).
-pub const MARKERS: &[Marker] = &[
+/// How strongly a document looks like Speakeasy Ruby docs.
+const MARKERS: &[Marker] = &[
     Marker::new("Crystalline::", 3),
     Marker::new("T.nilable(", 3),
     Marker::new("T::Array", 3),
@@ -99,21 +145,40 @@ pub const MARKERS: &[Marker] = &[
     Marker::new("```ruby", 3),
 ];
 
-/// Ruby's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
+impl Language for Ruby {
+    /// Ruby union docs are empty (`# Name` only); should a member section appear,
+    /// its heading is read as a type.
+    fn union_member(&self, heading: &str, _code: &str) -> Option<String> {
+        let heading = heading.trim().trim_matches('`').trim();
+        (!heading.is_empty()).then(|| heading.to_string())
+    }
 
-/// Ruby union docs are empty (`# Name` only); should a member section appear,
-/// its heading is read as a type.
-pub fn union_member(heading: &str, _code: &str) -> Option<String> {
-    let heading = heading.trim().trim_matches('`').trim();
-    (!heading.is_empty()).then(|| heading.to_string())
+    /// Union docs are a bare title.
+    fn bare_title_is_union(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::Ruby.score(text)
+    }
+
+    #[test]
+    fn open_enum_comment_in_example_usage() {
+        let text = "# Strategy\n\n## Example Usage\n\n```ruby\nvalue = Strategy::TICKET\n\n# Open enum: use .deserialize() to create instances from custom string values\ncustom = Strategy.deserialize(\"x\")\n```\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `TICKET` | ticket |\n";
+        let source = crate::source::SourceFile::new("s.md", text);
+        let mut diags = crate::diagnostic::Diagnostics::default();
+        let doc = crate::parse::parse_document(&source, crate::Dialect::Ruby, &mut diags)
+            .expect("parses");
+        let crate::ir::ModelKind::Enum(e) = doc.model.kind else {
+            panic!("not an enum")
+        };
+        assert!(e.open);
+    }
 
     #[test]
     fn scalars_both_runtimes() {
@@ -141,7 +206,7 @@ mod tests {
             span: crate::source::SourceFile::new("x.md", "").span(0),
         };
         let (mut refs, mut diags) = (Vec::new(), crate::diagnostic::Diagnostics::default());
-        let lowered = super::super::speakeasy::lower_cell(&cell, &Ruby, &mut refs, &mut diags);
+        let lowered = crate::parse::skeleton::lower_cell(&cell, &Ruby, &mut refs, &mut diags);
         assert!(diags.is_empty(), "{diags}");
         (lowered.ty, lowered.wrapper, refs.len())
     }
@@ -168,7 +233,7 @@ mod tests {
         );
         let (ty, w, refs) =
             lower("[T.nilable(::OpenApiSDK::Shared::GenerateBumpType)](../../models/shared/generatebumptype.md)");
-        assert!(matches!(ty, Type::Ref(_)) && w == optional && refs == 1);
+        assert!(matches!(ty, Type::Pending(_)) && w == optional && refs == 1);
         // A union label: one ref to the union doc plus one per named member.
         let (ty, _, refs) = lower("Crystalline::Array<[Crystalline::Union.new(Models::Components::A, Models::Components::B)](../../models/shared/u.md)>");
         assert!(matches!(ty, Type::Array(_)) && refs == 3);

@@ -8,20 +8,15 @@
 //! `Date` page a date-time. TypeScript docs never mark nullability (only an
 //! Example Usage value `null` shows it).
 
+use super::dialect::{Blocks, Limitation, Loss, Marker, ParsedDoc, Spec};
 use super::lower::{package_doc, TypeNames, Wrapper};
-use super::Marker;
+use super::skeleton::speakeasy::{self, Language};
+use crate::diagnostic::Diagnostics;
 use crate::ir::{Format, Type};
+use crate::source::SourceFile;
 
 /// The TypeScript dialect's type names.
 pub struct TypeScript;
-
-/// What TypeScript docs cannot express, reported once per doc set.
-pub const LIMITATIONS: &[&str] = &[
-    "typescript docs do not mark nullable fields; nullability is recovered only where an Example Usage sets a field to null",
-    "typescript docs write every number as `number`; integer vs number and int32/int64/float/double formats are not recovered",
-    "typescript docs show camelCase SDK property names; JSON names in another case (`utm_source`) are not recovered",
-    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
-];
 
 const MDN: &str = "developer.mozilla.org";
 
@@ -80,16 +75,55 @@ impl TypeNames for TypeScript {
     }
 }
 
+/// What TypeScript docs cannot express, reported once per doc set.
+const LIMITATIONS: &[Limitation] = &[
+    Limitation::new(
+        &[Loss::Nullability],
+        "typescript docs do not mark nullable fields; nullability is recovered only where an Example Usage sets a field to null",
+    ),
+    Limitation::new(
+        &[Loss::IntegerVsNumber, Loss::NumericWidths],
+        "typescript docs write every number as `number`; integer vs number and int32/int64/float/double formats are not recovered",
+    ),
+    Limitation::new(
+        &[Loss::WireCase],
+        "typescript docs show camelCase SDK property names; JSON names are inferred from examples and descriptions (see the `wire names` note)",
+    ),
+    speakeasy::REQUIRED_DEFAULTS,
+];
+
+impl Spec for TypeScript {
+    fn name(&self) -> &'static str {
+        "typescript"
+    }
+
+    fn title(&self) -> &'static str {
+        "Speakeasy TypeScript"
+    }
+
+    fn markers(&self) -> &'static [Marker] {
+        MARKERS
+    }
+
+    fn limitations(&self) -> &'static [Limitation] {
+        LIMITATIONS
+    }
+
+    fn parse(
+        &self,
+        source: &SourceFile,
+        blocks: &Blocks,
+        diags: &mut Diagnostics,
+    ) -> Option<ParsedDoc> {
+        speakeasy::parse(source, blocks, self, diags)
+    }
+}
+
 /// How strongly a document looks like Speakeasy TypeScript docs.
 ///
 /// Counts only markers no other dialect writes: `*string*` alone is also Go,
 /// C# and PHP, `*boolean*` also Java, so they do not count.
-pub fn score(text: &str) -> u32 {
-    super::Dialect::TypeScript.score(text)
-}
-
-/// TypeScript's detection markers (see [`score`]).
-pub const MARKERS: &[Marker] = &[
+const MARKERS: &[Marker] = &[
     Marker::new("*number*", 3),
     Marker::new("*string*[]", 3),
     Marker::new("*any*[]", 3),
@@ -102,35 +136,37 @@ pub const MARKERS: &[Marker] = &[
     Marker::new(".md)[]", 3),
 ];
 
-/// TypeScript's score from its [`MARKERS`] counts (see [`super::Dialect::score_counts`]).
-pub fn score_counts(counts: &[u32]) -> u32 {
-    super::weighted_sum(MARKERS, counts)
-}
-
-/// TypeScript union docs: ``### `components.Fields1` ``, ``### `string[]` ``,
-/// ``### `{ [k: string]: any }` `` headings.
-pub fn union_member(heading: &str, _code: &str) -> Option<String> {
-    let inner = heading.trim().strip_prefix('`')?.strip_suffix('`')?.trim();
-    if inner.is_empty() {
-        return None;
+impl Language for TypeScript {
+    /// TypeScript union docs: ``### `components.Fields1` ``, ``### `string[]` ``,
+    /// ``### `{ [k: string]: any }` `` headings.
+    fn union_member(&self, heading: &str, _code: &str) -> Option<String> {
+        let inner = heading.trim().strip_prefix('`')?.strip_suffix('`')?.trim();
+        if inner.is_empty() {
+            return None;
+        }
+        // An index signature is a map: `{ [k: string]: T }`.
+        if let Some(value) = inner
+            .strip_prefix('{')
+            .and_then(|s| s.strip_suffix('}'))
+            .and_then(|s| s.split_once("]:"))
+            .map(|(_, v)| v.trim())
+        {
+            return Some(format!("Record<string, {value}>"));
+        }
+        Some(inner.to_string())
     }
-    // An index signature is a map: `{ [k: string]: T }`.
-    if let Some(value) = inner
-        .strip_prefix('{')
-        .and_then(|s| s.strip_suffix('}'))
-        .and_then(|s| s.split_once("]:"))
-        .map(|(_, v)| v.trim())
-    {
-        return Some(format!("Record<string, {value}>"));
-    }
-    Some(inner.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostics;
-    use crate::parse::lower::{lower_for_test, PendingRef};
+    use crate::parse::lower::lower_for_test;
+    use crate::parse::PendingRef;
+
+    fn score(text: &str) -> u32 {
+        crate::parse::Dialect::TypeScript.score(text)
+    }
 
     fn lower(cell: &str) -> (Type, Vec<PendingRef>, usize) {
         let (lowered, refs, warnings) = lower_for_test(&TypeScript, cell);
@@ -217,15 +253,22 @@ mod tests {
     #[test]
     fn union_headings() {
         assert_eq!(
-            union_member("`components.Fields1`", "").as_deref(),
+            TypeScript
+                .union_member("`components.Fields1`", "")
+                .as_deref(),
             Some("components.Fields1")
         );
-        assert_eq!(union_member("`string[]`", "").as_deref(), Some("string[]"));
         assert_eq!(
-            union_member("`{ [k: string]: any }`", "").as_deref(),
+            TypeScript.union_member("`string[]`", "").as_deref(),
+            Some("string[]")
+        );
+        assert_eq!(
+            TypeScript
+                .union_member("`{ [k: string]: any }`", "")
+                .as_deref(),
             Some("Record<string, any>")
         );
-        assert_eq!(union_member("", ""), None);
+        assert_eq!(TypeScript.union_member("", ""), None);
     }
 
     fn parse_doc(text: &str) -> (crate::ir::Model, Diagnostics) {
@@ -266,7 +309,7 @@ mod tests {
         let ModelKind::Union(u) = m.kind else {
             panic!()
         };
-        assert!(matches!(u.members[0], Type::Ref(_)));
+        assert!(matches!(u.members[0], Type::Pending(_)));
         assert_eq!(u.members[1], Type::Array(Box::new(Type::STRING)));
         assert_eq!(u.members[2], Type::Map(Box::new(Type::Any)));
     }

@@ -1,8 +1,9 @@
 //! Helpers shared by the integration tests (each test file includes this with `mod support;`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A fresh directory under the system temp dir holding `files` (relative path, contents).
+#[allow(dead_code)] // not every test file that includes `support` makes doc sets
 pub fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("modeldoc-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -12,4 +13,40 @@ pub fn doc_set(name: &str, files: &[(&str, &str)]) -> PathBuf {
         std::fs::write(path, text).expect("write doc");
     }
     dir
+}
+
+/// Where the corpus of real SDK docs is looked for: `MODELDOC_CORPUS` when set (a missing
+/// path simulates a machine without the corpus), else `../shared/corpus` next to the
+/// workspace.
+#[allow(dead_code)] // not every test file that includes `support` reads the corpus
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("MODELDOC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/corpus"))
+}
+
+/// `<corpus>/<sub>` (`sub` may be empty), or `None` after printing the one skip message of `test`.
+#[allow(dead_code)]
+pub fn corpus(test: &str, sub: &str) -> Option<PathBuf> {
+    let dir = corpus_dir().join(sub);
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped {test}: no corpus at {} (optional: check out ../shared/corpus or set MODELDOC_CORPUS)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// The workspace root, found from the including crate's manifest folder.
+#[allow(dead_code)]
+pub fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|d| d.join("Cargo.lock").is_file())
+        .unwrap_or(manifest)
+        .to_path_buf()
 }

@@ -89,9 +89,23 @@ pub struct Inputs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
-    /// Rewrite field wire (JSON) names: keep the docs' SDK names, or make them snake_case / camelCase.
-    #[arg(long, value_name = "as-is|snake|camel", value_parser = parse_with::<RenameWire>)]
+    /// How field wire (JSON) names are decided: inferred from the docs (default), the docs' SDK names as written, or snake_case / camelCase.
+    #[arg(long, value_name = "infer|as-is|snake|camel", value_parser = parse_with::<RenameWire>)]
     pub rename_wire: Option<RenameWire>,
+    /// Name a model: `KEY=NAME`, KEY a model name (`Detail`) or doc path
+    /// (`apierrors/detail.md`); adds to `[models] rename` of modeldoc.toml.
+    #[arg(long, value_name = "KEY=NAME", value_parser = parse_rename)]
+    pub rename_model: Vec<(String, String)>,
+    /// Leave out models: a model name, doc path or folder (`operations/`);
+    /// adds to `[models] exclude` of modeldoc.toml.
+    #[arg(long, value_name = "KEY")]
+    pub exclude_model: Vec<String>,
+    /// Settle one field's wire (JSON) name: `Model.field=name` (the field as its doc names it); repeatable.
+    #[arg(long, value_name = "MODEL.FIELD=NAME")]
+    pub wire_name: Vec<String>,
+    /// Learn wire names from sample payloads: a folder of `<Model>.json` files.
+    #[arg(long, value_name = "DIR")]
+    pub wire_samples: Option<PathBuf>,
     /// Print only errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -139,6 +153,20 @@ pub struct OptionFlags {
     /// String enums accept unknown values (an `Other(String)` variant).
     #[arg(long)]
     pub open_enums: bool,
+    /// Enforce only stated facts: fields whose nullability or integer/float split the docs cannot show reject null and keep f64.
+    #[arg(long)]
+    pub strict_types: bool,
+}
+
+fn parse_rename(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((key, name)) if !key.is_empty() && !name.is_empty() => {
+            Ok((key.to_string(), name.to_string()))
+        }
+        _ => Err(format!(
+            "`{s}`: expected KEY=NAME, e.g. `apierrors/detail.md=ErrorDetail`"
+        )),
+    }
 }
 
 fn parse_with<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {

@@ -59,13 +59,20 @@ fn generate(args: &args::Generate) -> ExitCode {
             for d in report.loaded.diagnostics.iter() {
                 reporter.diagnostic(d);
             }
+            let files = if args.check {
+                format!("{} file(s) checked, up to date", report.outputs)
+            } else {
+                format!(
+                    "{} file(s) written, {} unchanged",
+                    report.changes.len(),
+                    report.outputs.saturating_sub(report.changes.len())
+                )
+            };
             reporter.summary(&format!(
-                "{} docs, {} models, {} warning(s), {} file(s) {}",
+                "{} docs, {} models, {} warning(s), {files}",
                 report.loaded.files.len(),
                 report.loaded.schema.models.len(),
                 report.loaded.diagnostics.warning_count(),
-                report.changes.len(),
-                if args.check { "checked" } else { "written" }
             ));
             // The process ends here: let the OS reclaim the IR instead of freeing
             // it piece by piece (tens of thousands of allocations on large doc sets).

@@ -85,6 +85,7 @@ fn human(d: &Diagnostic) -> String {
     let (style, level) = match d.severity {
         Severity::Error => (ERROR, "error"),
         Severity::Warning => (WARNING, "warning"),
+        Severity::Note => (GUTTER, "note"),
     };
     let mut out = format!(
         "{BOLD}{}:{BOLD:#} {style}{level}:{style:#} {BOLD}{}{BOLD:#}",

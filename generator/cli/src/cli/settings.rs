@@ -55,20 +55,41 @@ fn with_file(inputs: &Inputs) -> Result<(Config, Option<FileInEffect>), Error> {
             "no input docs: give DOCS or `inputs` in {FILE_NAME}"
         )));
     }
+    // The file's settings go through the same path as for the xtask and build scripts;
+    // flags then override them.
     if let Some(f) = &file {
-        if let Some(d) = &f.file.dialect {
-            config.dialect(d.parse().map_err(Error::Config)?);
-        }
-        config.options(f.file.options.clone());
-        if let Some(r) = &f.file.rename_wire {
-            config.rename_wire(r.parse().map_err(Error::Config)?);
-        }
+        f.file.apply_settings(&mut config);
     }
     if let Some(d) = inputs.dialect {
         config.dialect(d);
     }
     if let Some(r) = inputs.rename_wire {
         config.rename_wire(r);
+    }
+    for (key, name) in &inputs.rename_model {
+        config.rename_model(key.clone(), name.clone());
+    }
+    for key in &inputs.exclude_model {
+        config.exclude_model(key.clone());
+    }
+    if let Some(f) = &file {
+        for (path, wire) in &f.file.wire_names {
+            config.wire_name(path.clone(), wire.clone());
+        }
+        if let Some(dir) = &f.file.wire_samples {
+            config.wire_samples(f.base.join(dir));
+        }
+    }
+    for entry in &inputs.wire_name {
+        let (path, wire) = entry.split_once('=').ok_or_else(|| {
+            Error::Config(format!(
+                "--wire-name `{entry}`: expected `Model.field=name`"
+            ))
+        })?;
+        config.wire_name(path.trim(), wire.trim());
+    }
+    if let Some(dir) = &inputs.wire_samples {
+        config.wire_samples(dir);
     }
     let file_strict = file.as_ref().is_some_and(|f| f.file.strict);
     config.strict(inputs.strict || file_strict);
@@ -122,5 +143,6 @@ fn apply_flags(config: &mut Config, flags: &OptionFlags) {
     options.builders |= flags.builders;
     options.deny_unknown_fields |= flags.deny_unknown_fields;
     options.open_enums |= flags.open_enums;
+    options.strict_types |= flags.strict_types;
     config.options(options);
 }

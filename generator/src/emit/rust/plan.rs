@@ -65,8 +65,8 @@ pub(super) enum ItemKind<'a> {
         additional: Option<Type>,
     },
     /// An enum of literal values (a model's `## Values`, an inline enum): open
-    /// to unknown strings under the `open_enums` option.
-    Enum(Vec<Variant>),
+    /// to unknown strings when its doc says so (the flag) or under the `open_enums` option.
+    Enum(Vec<Variant>, bool),
     /// A single literal value (an inline const): a one-variant enum, never open.
     Const(Variant),
     /// An untagged union, most specific variant first.
@@ -93,6 +93,8 @@ pub(super) struct UnionVariant {
     pub ident: String,
     /// The member type (inline types hoisted).
     pub ty: Type,
+    /// The member's known keys when it is an object model (its fields' wire names).
+    pub keys: Vec<String>,
 }
 
 /// A field to render; borrows the IR field (cloning every field was a measurable cost).
@@ -115,16 +117,9 @@ pub(super) struct Helpers {
     pub non_null: bool,
     /// Optional nullable fields of derived structs: `Option<Option<T>>` (`with`).
     pub double_option: bool,
-    /// Optional nullable fields of structs with a written-out `Deserialize`:
-    /// `double_option::serialize` only.
-    pub double_option_ser: bool,
-    /// Structs with a written-out `Deserialize` ([`lean_deserialize`]): the shared
-    /// struct-reading helpers.
+    /// Structs with serde impls from a `serde_struct!` table ([`lean_deserialize`]):
+    /// the macro and its generic helpers.
     pub structs: bool,
-    /// ... with a required non-nullable field (`required`).
-    pub required: bool,
-    /// ... with a required nullable field (`present`).
-    pub present: bool,
     /// The `time` date wrappers (emitted by `types::dates::time_module`).
     pub time: bool,
 }
@@ -132,29 +127,26 @@ pub(super) struct Helpers {
 impl Helpers {
     /// Whether the `serde_nulls` module is needed at all.
     pub(super) fn any(self) -> bool {
-        self.non_null || self.double_option || self.double_option_ser || self.structs
+        self.non_null || self.double_option || self.structs
     }
 
     /// Records what the fields of one struct need.
     fn add_struct(&mut self, fields: &[PlannedField], lean: bool) {
+        if lean {
+            self.structs = true;
+            return;
+        }
         for f in fields {
             let (required, nullable) = (f.field.required, f.field.nullable);
-            if lean {
-                self.structs = true;
-                self.required |= required && !nullable;
-                self.present |= required && nullable;
-                self.double_option_ser |= !required && nullable;
-            } else {
-                self.non_null |= !required && !nullable;
-                self.double_option |= !required && nullable;
-            }
+            self.non_null |= !required && !nullable;
+            self.double_option |= !required && nullable;
         }
     }
 }
 
-/// Whether a struct gets a written-out `Deserialize` instead of the derive
-/// (`render::lean_de`, the cheaper to compile): the options add no attributes serde
-/// would read (user attributes, schemars), and the struct has fields and no
+/// Whether a struct gets its serde impls from a `serde_struct!` table instead of the
+/// derives (`render::lean_de`, the cheaper to compile): the options add no attributes
+/// serde would read (user attributes, schemars), and the struct has fields and no
 /// `flatten`ed map of additional properties.
 pub(super) fn lean_deserialize(
     options: &Options,
@@ -201,7 +193,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
         let ident = planner.idents[&m.name].clone();
         let kind = match &m.kind {
             ModelKind::Object(o) => planner.struct_kind(&m.name, &ident, o),
-            ModelKind::Enum(e) => planner.enum_kind(e),
+            ModelKind::Enum(e) => planner.enum_kind(e, &ident),
             ModelKind::Union(u) => planner.union_kind(&u.members, &ident),
             ModelKind::Alias { ty } => planner.type_kind(ty, &ident),
         };
@@ -315,10 +307,13 @@ impl<'s> Planner<'s> {
         ItemKind::Struct { fields, additional }
     }
 
-    /// An enum model: its values, with their documented names where they have any.
-    fn enum_kind(&mut self, e: &Enum) -> ItemKind<'s> {
+    /// An enum model: its values, with their documented names where they have any
+    /// (without the enum's own name in front: `Status::Active`, not `Status::StatusActive`).
+    fn enum_kind(&mut self, e: &Enum, ident: &str) -> ItemKind<'s> {
         let values = e.values.iter().map(|v| (v.name.as_deref(), &v.value));
-        ItemKind::Enum(variants(&mut self.cache, values))
+        let mut vs = variants(&mut self.cache, values);
+        strip_enum_name(&mut vs, ident);
+        ItemKind::Enum(vs, e.open)
     }
 
     /// The one mapping of a type that is an item of its own (an alias model's
@@ -327,7 +322,9 @@ impl<'s> Planner<'s> {
     fn type_kind(&mut self, ty: &Type, ident: &str) -> ItemKind<'s> {
         match ty {
             Type::Enum(values) => {
-                ItemKind::Enum(variants(&mut self.cache, values.iter().map(|v| (None, v))))
+                let mut vs = variants(&mut self.cache, values.iter().map(|v| (None, v)));
+                strip_enum_name(&mut vs, ident);
+                ItemKind::Enum(vs, false)
             }
             Type::Const(value) => {
                 let mut one = variants(&mut self.cache, [(None, value)]);
@@ -419,6 +416,31 @@ fn variants<'v>(
             }
         })
         .collect()
+}
+
+/// Drops the enum's name where every variant starts with it (`DepartmentStatusActive`
+/// in `DepartmentStatus` → `Active`), unless that would leave a variant empty, starting
+/// with a digit, or two variants alike. Wire values are unchanged.
+fn strip_enum_name(variants: &mut [Variant], enum_ident: &str) {
+    let stripped: Option<Vec<&str>> = variants
+        .iter()
+        .map(|v| {
+            v.ident
+                .strip_prefix(enum_ident)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+        .collect();
+    let Some(stripped) = stripped else {
+        return;
+    };
+    let unique: std::collections::HashSet<&str> = stripped.iter().copied().collect();
+    if unique.len() != stripped.len() || stripped.iter().any(|s| s == &"Self_" || s == &"Self") {
+        return;
+    }
+    let stripped: Vec<String> = stripped.into_iter().map(str::to_string).collect();
+    for (v, s) in variants.iter_mut().zip(stripped) {
+        v.ident = s;
+    }
 }
 
 /// Whether any model uses a `date` or `date-time` string.

@@ -17,41 +17,48 @@ use crate::ir::Type;
 mod builders;
 mod derives;
 mod lean_de;
+pub(super) use lean_de::layout_tables;
 mod literals;
 pub(super) mod nulls;
 mod open_enum;
 mod rename_all;
 
-/// `use serde::{Deserialize, Serialize};` when an item of `items` derives them
-/// (`Serialize` alone when only structs with a written-out `Deserialize` do),
-/// less any name a model shadows.
-pub(super) fn imports(plan: &Plan, items: &[&Item]) -> TokenStream {
-    let derives = items.iter().any(|i| match &i.kind {
+/// `use serde::{Deserialize, Serialize};` when an item of `items` derives them, less any
+/// name a model shadows; `use super::serde_nulls;` when a struct of a module file
+/// (`refs` is [`RefStyle::Super`]) has a `serde_struct!` table.
+pub(super) fn imports(plan: &Plan, items: &[&Item], refs: RefStyle) -> TokenStream {
+    let lean = |i: &&Item| match &i.kind {
         ItemKind::Struct { fields, additional } => {
-            !lean_deserialize(&plan.options, fields, additional.as_ref())
+            lean_deserialize(&plan.options, fields, additional.as_ref())
         }
+        _ => false,
+    };
+    let derives = items.iter().any(|i| match &i.kind {
+        ItemKind::Struct { .. } => !lean(i),
         ItemKind::Untagged(_) => true,
         ItemKind::Alias(_) | ItemKind::Same(_) => false,
         // Non-string and open enums implement serde by hand.
-        ItemKind::Enum(values) => {
-            values.iter().all(|v| v.value.is_string()) && !plan.options.open_enums
+        ItemKind::Enum(values, open) => {
+            values.iter().all(|v| v.value.is_string()) && !(plan.options.open_enums || *open)
         }
         ItemKind::Const(value) => value.value.is_string(),
     });
-    let serialize_only = !derives
-        && items
-            .iter()
-            .any(|i| matches!(i.kind, ItemKind::Struct { .. }));
+    let helpers = (refs == RefStyle::Super && items.iter().any(lean)).then(|| {
+        let module = ident(nulls::HELPERS);
+        quote!(use super::#module;)
+    });
     let paths = &plan.types.paths;
-    let de = derives && !paths.shadows("Deserialize");
-    let ser = (derives || serialize_only) && !paths.shadows("Serialize");
     // A shadowed name is written as a full path; the other one is still imported.
-    match (de, ser) {
+    let serde = match (
+        derives && !paths.shadows("Deserialize"),
+        derives && !paths.shadows("Serialize"),
+    ) {
         (true, true) => quote! { use serde::{Deserialize, Serialize}; },
         (true, false) => quote! { use serde::Deserialize; },
         (false, true) => quote! { use serde::Serialize; },
         (false, false) => TokenStream::new(),
-    }
+    };
+    quote!(#serde #helpers)
 }
 
 /// The tokens of one item, referring to other models in `refs` style.
@@ -60,8 +67,8 @@ pub(super) fn item(plan: &Plan, item: &Item, refs: RefStyle) -> TokenStream {
         ItemKind::Struct { fields, additional } => {
             render_struct(plan, item, fields, additional.as_ref(), refs)
         }
-        ItemKind::Enum(values) => {
-            if plan.options.open_enums && values.iter().all(|v| v.value.is_string()) {
+        ItemKind::Enum(values, open) => {
+            if (plan.options.open_enums || *open) && values.iter().all(|v| v.value.is_string()) {
                 open_enum::render(plan, item, values)
             } else {
                 literals::render(plan, item, values)
@@ -143,24 +150,34 @@ fn render_struct(
     let builder = options
         .builders
         .then(|| builders::render(plan, item, planned, additional.is_some(), refs));
-    let (de, de_impl) = if lean {
-        let de_impl = lean_de::render(plan, item, planned, refs, &allow);
-        (TokenStream::new(), de_impl)
+    let (serde, table) = if lean {
+        (TokenStream::new(), lean_de::render(item, planned))
     } else {
-        (quote!(, #de), TokenStream::new())
+        (quote!(#ser, #de), TokenStream::new())
     };
-    let deny = deny.filter(|_| !lean);
+    let (rename_all, deny) = if lean {
+        (None, None)
+    } else {
+        (rename_all, deny)
+    };
+    // `more` ends with a comma; a struct with a table derives nothing after it.
+    let derives = quote!(Debug, Clone, PartialEq, #more #serde);
+    let derives: TokenStream = derives
+        .to_string()
+        .trim_end_matches([',', ' '])
+        .parse()
+        .expect("derive list");
     quote! {
         #doc
         #deprecated
         #allow
-        #[derive(Debug, Clone, PartialEq, #more #ser #de)]
+        #[derive(#derives)]
         #rename_all
         #deny
         #attrs
         pub struct #name #body
         #builder
-        #de_impl
+        #table
     }
 }
 
@@ -184,15 +201,88 @@ fn render_union(
     let body = braced(vs);
     let allow = allow_deprecated(plan, item);
     let more = derives::union_derives(plan, item);
+    // Two or more object members: serde's first match would let a member whose fields
+    // are all optional read any object; pick by the keys each member knows instead.
+    let objects = variants.iter().filter(|v| !v.keys.is_empty()).count();
+    if objects < 2 {
+        return quote! {
+            #doc
+            #deprecated
+            #allow
+            #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+            #[serde(untagged)]
+            #attrs
+            #[allow(clippy::large_enum_variant)]
+            pub enum #name #body
+        };
+    }
+    let by_keys = union_by_keys(plan, item, variants, &de);
     quote! {
         #doc
         #deprecated
         #allow
-        #[derive(Debug, Clone, PartialEq, #more #ser, #de)]
+        #[derive(Debug, Clone, PartialEq, #more #ser)]
         #[serde(untagged)]
         #attrs
         #[allow(clippy::large_enum_variant)]
         pub enum #name #body
+
+        #by_keys
+    }
+}
+
+/// `Deserialize` for a union of objects: members are tried in order of how many of the
+/// value's keys they declare (most first; ties keep the specificity order), so the
+/// member the value was written for wins. What is accepted is unchanged (any member
+/// that reads the value), as in the JSON Schema's `anyOf`/`oneOf`.
+fn union_by_keys(
+    plan: &Plan,
+    item: &Item,
+    variants: &[UnionVariant],
+    de: &TokenStream,
+) -> TokenStream {
+    let name = ident(&item.ident);
+    let result = plan.types.paths.get("Result");
+    let keys = variants.iter().map(|v| {
+        let ks = &v.keys;
+        quote!(&[#(#ks),*])
+    });
+    let count = variants.len();
+    let arms = variants.iter().enumerate().map(|(i, v)| {
+        let id = ident(&v.ident);
+        quote! {
+            #i => {
+                if let Ok(v) = serde_json::from_value(value.clone()) {
+                    return Ok(Self::#id(v));
+                }
+            }
+        }
+    });
+    let message = format!(
+        "data did not match any variant of untagged enum {}",
+        item.ident
+    );
+    let allow = allow_deprecated(plan, item);
+    quote! {
+        #allow
+        impl<'de> #de<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                const KEYS: [&[&str]; #count] = [#(#keys),*];
+                let value = <serde_json::Value as #de>::deserialize(deserializer)?;
+                let mut order: [usize; #count] = core::array::from_fn(|i| i);
+                if let Some(object) = value.as_object() {
+                    let known = |i: &usize| object.keys().filter(|k| KEYS[*i].contains(&k.as_str())).count();
+                    order.sort_by_key(|i| core::cmp::Reverse(known(i)));
+                }
+                for i in order {
+                    match i {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+                Err(serde::de::Error::custom(#message))
+            }
+        }
     }
 }
 
@@ -229,7 +319,7 @@ fn uses_deprecated_type(plan: &Plan, item: &Item) -> bool {
         ItemKind::Untagged(variants) => variants.iter().any(|v| deprecated(&v.ty)),
         ItemKind::Alias(t) => deprecated(t),
         ItemKind::Same(target) => plan.deprecated.contains(target),
-        ItemKind::Enum(_) | ItemKind::Const(_) => false,
+        ItemKind::Enum(..) | ItemKind::Const(_) => false,
     }
 }
 
@@ -246,7 +336,9 @@ fn render_field(
     let name = ident(&f.ident);
     let doc = doc_attrs(field.description.as_deref());
     let deprecated = deprecated_attr(field.deprecated);
-    let mut inner = plan.types.rust_type(&f.ty, refs);
+    let mut inner = plan
+        .types
+        .field_type(field, &f.ty, refs, plan.options.strict_types);
     if f.boxed {
         let boxed = paths.get("Box");
         inner = quote!(#boxed<#inner>);
@@ -268,29 +360,19 @@ fn render_field(
         (true, false) => inner,
         (true, true) => {
             // Present but possibly null: without `deserialize_with`, serde would accept a missing key.
-            if !lean {
-                let with = format!("{}::deserialize", paths.as_str("Option"));
-                serde_args.push(quote!(deserialize_with = #with));
-            }
+            let with = format!("{}::deserialize", paths.as_str("Option"));
+            serde_args.push(quote!(deserialize_with = #with));
             quote!(#option<#inner>)
         }
         (false, nullable) => {
             // Absent is `None`; an explicit `null` is rejected unless the field is nullable,
             // where it becomes `Some(None)`.
-            // With a written-out `Deserialize` (`lean`), only the serializing half stays.
             let helper = nulls::path(refs);
-            if !lean {
-                serde_args.push(quote!(default));
-            }
+            serde_args.push(quote!(default));
             serde_args.push(quote!(skip_serializing_if = #is_none));
             if nullable {
-                if lean {
-                    let with = format!("{helper}::double_option::serialize");
-                    serde_args.push(quote!(serialize_with = #with));
-                } else {
-                    let with = format!("{helper}::double_option");
-                    serde_args.push(quote!(with = #with));
-                }
+                let with = format!("{helper}::double_option");
+                serde_args.push(quote!(with = #with));
                 let ty = quote!(#option<#option<#inner>>);
                 // schemars reads serde's `with` as a type; name the real one.
                 schemars_with = plan.options.schemars.then(|| {
@@ -299,15 +381,14 @@ fn render_field(
                 });
                 ty
             } else {
-                if !lean {
-                    let with = format!("{helper}::non_null");
-                    serde_args.push(quote!(deserialize_with = #with));
-                }
+                let with = format!("{helper}::non_null");
+                serde_args.push(quote!(deserialize_with = #with));
                 quote!(#option<#inner>)
             }
         }
     };
-    let serde = if serde_args.is_empty() {
+    // A struct with a `serde_struct!` table has no serde attributes: the table says it all.
+    let serde = if serde_args.is_empty() || lean {
         TokenStream::new()
     } else {
         quote!(#[serde( #( #serde_args ),* )])

@@ -82,6 +82,7 @@ pub(super) fn required(wire: &str, ty: Type) -> Field {
         examples: Vec::new(),
         default: None,
         read_only: false,
+        unstated: Default::default(),
         span: span(),
         provenance: None,
     }

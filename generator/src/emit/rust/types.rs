@@ -13,7 +13,7 @@ use quote::quote;
 
 use super::tokens::ident;
 use crate::emit::names;
-use crate::ir::{Format, Type};
+use crate::ir::{Field, Format, Type};
 use crate::options::{DateMapping, MapMapping};
 
 pub(super) mod dates;
@@ -149,6 +149,23 @@ impl TypeMap {
 
     /// The Rust type of `t`, referring to other models in `refs` style.
     pub(super) fn rust_type(&self, t: &Type, refs: RefStyle) -> TokenStream {
+        self.rust_type_with(t, refs, false)
+    }
+
+    /// The Rust type of a field's type: with `json_numbers` (the doc could not show
+    /// integer vs float), numbers are `serde_json::Number`, which keeps an integer an
+    /// integer and a float a float.
+    pub(super) fn field_type(
+        &self,
+        f: &Field,
+        t: &Type,
+        refs: RefStyle,
+        strict: bool,
+    ) -> TokenStream {
+        self.rust_type_with(t, refs, !strict && f.unstated.integer_or_float)
+    }
+
+    fn rust_type_with(&self, t: &Type, refs: RefStyle, json_numbers: bool) -> TokenStream {
         let string = self.paths.get("String");
         match t {
             Type::String(Some(format @ (Format::Date | Format::DateTime))) => {
@@ -157,23 +174,24 @@ impl TypeMap {
             Type::String(_) => string,
             Type::Integer(Some(Format::Int32)) => quote!(i32),
             Type::Integer(_) => quote!(i64),
+            Type::Number(None) if json_numbers => quote!(serde_json::Number),
             Type::Number(_) => quote!(f64),
             Type::Boolean => quote!(bool),
-            Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
+            Type::Any | Type::Pending(_) | Type::Const(_) | Type::Enum(_) | Type::Union(_) => {
                 quote!(serde_json::Value)
             }
             Type::Array(inner) => {
                 let vec = self.paths.get("Vec");
-                let inner = self.rust_type(inner, refs);
+                let inner = self.rust_type_with(inner, refs, json_numbers);
                 quote!(#vec<#inner>)
             }
             Type::Map(inner) => {
-                let inner = self.rust_type(inner, refs);
+                let inner = self.rust_type_with(inner, refs, json_numbers);
                 self.map_type(string, inner)
             }
             Type::Nullable(inner) => {
                 let option = self.paths.get("Option");
-                let inner = self.rust_type(inner, refs);
+                let inner = self.rust_type_with(inner, refs, json_numbers);
                 quote!(#option<#inner>)
             }
             Type::Ref(name) => {

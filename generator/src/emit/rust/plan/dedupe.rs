@@ -74,7 +74,7 @@ fn shape(item: &Item, same: &HashMap<String, String>, idents: &BTreeMap<String, 
                 let x = f.field;
                 let _ = write!(
                     out,
-                    "{}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{}|{}|",
+                    "{}|{}|{}|{}|{:?}|{}|{:?}|{:?}|{}|{}|{:?}|",
                     f.ident,
                     x.wire_name,
                     x.required,
@@ -84,7 +84,8 @@ fn shape(item: &Item, same: &HashMap<String, String>, idents: &BTreeMap<String, 
                     x.examples,
                     x.default,
                     x.read_only,
-                    f.boxed
+                    f.boxed,
+                    x.unstated
                 );
                 ty(&mut out, &f.ty);
                 out.push(';');
@@ -94,8 +95,8 @@ fn shape(item: &Item, same: &HashMap<String, String>, idents: &BTreeMap<String, 
                 ty(&mut out, t);
             }
         }
-        ItemKind::Enum(variants) => {
-            let _ = write!(out, "enum{variants:?}");
+        ItemKind::Enum(variants, open) => {
+            let _ = write!(out, "enum{open}{variants:?}");
         }
         ItemKind::Const(variant) => {
             let _ = write!(out, "const{variant:?}");
@@ -103,7 +104,7 @@ fn shape(item: &Item, same: &HashMap<String, String>, idents: &BTreeMap<String, 
         ItemKind::Untagged(variants) => {
             out.push_str("union{");
             for v in variants {
-                let _ = write!(out, "{}:", v.ident);
+                let _ = write!(out, "{}{:?}:", v.ident, v.keys);
                 ty(&mut out, &v.ty);
                 out.push(';');
             }

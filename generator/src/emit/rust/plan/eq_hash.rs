@@ -37,7 +37,7 @@ fn item_eq_hash(item: &Item, ok: &BTreeSet<String>, idents: &BTreeMap<String, St
         ItemKind::Struct { fields, additional } => {
             additional.is_none() && fields.iter().all(|f| ty_ok(&f.ty))
         }
-        ItemKind::Enum(_) | ItemKind::Const(_) => true,
+        ItemKind::Enum(..) | ItemKind::Const(_) => true,
         ItemKind::Untagged(variants) => variants.iter().all(|v| ty_ok(&v.ty)),
         ItemKind::Alias(t) => ty_ok(t),
         ItemKind::Same(target) => ok.contains(target),
@@ -47,7 +47,12 @@ fn item_eq_hash(item: &Item, ok: &BTreeSet<String>, idents: &BTreeMap<String, St
 fn type_eq_hash(t: &Type, ok: &BTreeSet<String>, idents: &BTreeMap<String, String>) -> bool {
     match t {
         Type::String(_) | Type::Integer(_) | Type::Boolean => true,
-        Type::Number(_) | Type::Any | Type::Const(_) | Type::Enum(_) | Type::Union(_) => false,
+        Type::Number(_)
+        | Type::Any
+        | Type::Pending(_)
+        | Type::Const(_)
+        | Type::Enum(_)
+        | Type::Union(_) => false,
         Type::Map(_) => false,
         Type::Array(inner) | Type::Nullable(inner) => type_eq_hash(inner, ok, idents),
         Type::Ref(name) => match as_hoisted(name) {

@@ -17,7 +17,7 @@ fn item<'p>(plan: &'p Plan, ident: &str) -> &'p Item<'p> {
 
 fn variant_idents<'k>(kind: &'k ItemKind) -> Vec<&'k str> {
     match kind {
-        ItemKind::Enum(vs) => vs.iter().map(|v| v.ident.as_str()).collect(),
+        ItemKind::Enum(vs, _) => vs.iter().map(|v| v.ident.as_str()).collect(),
         ItemKind::Const(v) => vec![v.ident.as_str()],
         ItemKind::Untagged(vs) => vs.iter().map(|v| v.ident.as_str()).collect(),
         _ => panic!("not an enum: {kind:?}"),
@@ -50,7 +50,7 @@ fn inline_types_are_hoisted_after_their_model() {
         (status.owner.as_str(), status.model.as_deref()),
         ("pet", None)
     );
-    assert!(matches!(status.kind, ItemKind::Enum(_)));
+    assert!(matches!(status.kind, ItemKind::Enum(..)));
     assert_eq!(variant_idents(&status.kind), ["Sold", "Available"]);
     // A const is a one-value enum that the open-enum option never opens.
     assert!(matches!(
@@ -115,7 +115,7 @@ fn enums_consts_and_unions_map_the_same_wherever_they_appear() {
             matches!(&variants[0].ty, Type::Ref(r) if as_hoisted(r) == Some(&variants[0].ident))
         );
     }
-    assert!(matches!(item(&plan, "Level").kind, ItemKind::Enum(_)));
+    assert!(matches!(item(&plan, "Level").kind, ItemKind::Enum(..)));
     assert!(matches!(item(&plan, "Kind").kind, ItemKind::Const(_)));
     assert!(matches!(
         &item(&plan, "Ids").kind,
@@ -353,4 +353,70 @@ fn identical_items_become_aliases_of_the_first_until_nothing_changes() {
 
 fn plan_with(schema: &Schema, options: Options) -> Plan<'_> {
     plan(schema, &options)
+}
+
+#[test]
+fn enum_variants_do_not_repeat_the_enum_name() {
+    let named = |values: &[(&str, &str)]| {
+        let mut m = enumeration("DepartmentStatus", []);
+        if let crate::ir::ModelKind::Enum(e) = &mut m.kind {
+            e.values = values
+                .iter()
+                .map(|(n, v)| crate::ir::EnumValue {
+                    name: Some(n.to_string()),
+                    value: json!(v),
+                })
+                .collect();
+        }
+        m
+    };
+    let s = schema([named(&[
+        ("DEPARTMENT_STATUS_ACTIVE", "active"),
+        ("DEPARTMENT_STATUS_INACTIVE", "inactive"),
+    ])]);
+    let planned = plan(&s, &Options::default());
+    let status = item(&planned, "DepartmentStatus");
+    assert_eq!(variant_idents(&status.kind), ["Active", "Inactive"]);
+    let ItemKind::Enum(vs, _) = &status.kind else {
+        unreachable!()
+    };
+    assert_eq!(vs[0].value, json!("active"), "wire values unchanged");
+    // Not when a variant would be left empty or start with a digit.
+    let s = schema([named(&[
+        ("DepartmentStatus", "a"),
+        ("DEPARTMENT_STATUS_1", "b"),
+    ])]);
+    let planned = plan(&s, &Options::default());
+    assert_eq!(
+        variant_idents(&item(&planned, "DepartmentStatus").kind),
+        ["DepartmentStatus", "DepartmentStatus1"]
+    );
+}
+
+#[test]
+fn an_enum_its_doc_calls_open_is_open_without_the_option() {
+    let mut m = enumeration("Strategy", [json!("ticket")]);
+    if let crate::ir::ModelKind::Enum(e) = &mut m.kind {
+        e.open = true;
+    }
+    let s = schema([m, enumeration("Closed", [json!("x")])]);
+    let planned = plan(&s, &Options::default());
+    assert!(matches!(
+        item(&planned, "Strategy").kind,
+        ItemKind::Enum(_, true)
+    ));
+    assert!(matches!(
+        item(&planned, "Closed").kind,
+        ItemKind::Enum(_, false)
+    ));
+    let text = crate::emit::rust::emit_file(&s, &Default::default());
+    assert!(text.contains("Other(String)"), "{text}");
+    assert_eq!(text.matches("Other(String)").count(), 1, "{text}");
+    let schemas = crate::emit::json_schema::emit_documents(&s, &Default::default());
+    let strategy = &schemas
+        .iter()
+        .find(|(n, _)| n == "Strategy.json")
+        .expect("Strategy")
+        .1;
+    assert!(strategy.contains("anyOf"), "{strategy}");
 }

@@ -28,9 +28,21 @@ pub(super) fn union_variants(
         .into_iter()
         .map(|(_, _, ty)| UnionVariant {
             ident: unique.claim(variant_name(&ty, idents)),
+            keys: object_keys(schema, &ty),
             ty,
         })
         .collect()
+}
+
+/// The wire names of an object member's fields (none for other members).
+fn object_keys(schema: &Schema, t: &Type) -> Vec<String> {
+    match t {
+        Type::Ref(name) => match schema.model(name).map(|m| &m.kind) {
+            Some(ModelKind::Object(o)) => o.fields.iter().map(|f| f.wire_name.clone()).collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 /// (rank, weight): lower rank is tried first; within a rank, higher weight first.
@@ -56,7 +68,7 @@ fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
         Type::String(_) => (7, 0),
         Type::Map(_) => (8, 0),
         Type::Union(_) => (9, 0),
-        Type::Any => (10, 0),
+        Type::Any | Type::Pending(_) => (10, 0),
     }
 }
 
@@ -69,7 +81,7 @@ fn variant_name(t: &Type, idents: &BTreeMap<String, String>) -> String {
         Type::Integer(_) => "Integer".into(),
         Type::Number(_) => "Number".into(),
         Type::Boolean => "Boolean".into(),
-        Type::Any => "Any".into(),
+        Type::Any | Type::Pending(_) => "Any".into(),
         Type::Array(inner) => format!("ArrayOf{}", variant_name(inner, idents)),
         Type::Map(inner) => format!("MapOf{}", variant_name(inner, idents)),
         Type::Ref(name) => match as_hoisted(name) {

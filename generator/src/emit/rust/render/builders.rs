@@ -19,7 +19,9 @@ pub(super) fn render(
     let name = ident(&item.ident);
     let option = plan.types.paths.get("Option");
     let inner = |f: &PlannedField| {
-        let ty = plan.types.rust_type(&f.ty, refs);
+        let ty = plan
+            .types
+            .field_type(f.field, &f.ty, refs, plan.options.strict_types);
         if f.boxed {
             let boxed = plan.types.paths.get("Box");
             quote!(#boxed<#ty>)

@@ -28,7 +28,7 @@ pub(in crate::emit::rust) fn module(
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(HELPERS);
-    let doc = " Serde helpers that keep `null` and absent apart for optional fields.";
+    let doc = " Serde helpers: `null` and absent kept apart for optional fields, and structs' serde impls from one table each (`serde_struct!`).";
     let non_null_doc =
         " Deserializes a present optional field, rejecting `null` (absent fields never reach it).";
     let double_doc = " Optional nullable fields: absent is `None`, `null` is `Some(None)`.";
@@ -44,35 +44,34 @@ pub(in crate::emit::rust) fn module(
                 }
         }
     });
-    let double_de = used.double_option.then(|| quote! {
-                /// Reads a present value; `null` becomes `Some(None)`.
-                pub fn deserialize<'de, T, D>(deserializer: D) -> #result<#option<#option<T>>, D::Error>
-                where
-                    T: serde::Deserialize<'de>,
-                    D: serde::Deserializer<'de>,
-                {
-                    <#option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-                }
-    });
-    let double_option = (used.double_option || used.double_option_ser).then(|| quote! {
+    let double_option = used.double_option.then(|| quote! {
             #[doc = #double_doc]
             pub mod double_option {
                 /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
-                pub fn serialize<T, S>(value: &#option<#option<T>>, serializer: S) -> #result<S::Ok, S::Error>
+                pub fn serialize<T, S>(v: &#option<#option<T>>, s: S) -> #result<S::Ok, S::Error>
                 where
                     T: serde::Serialize,
                     S: serde::Serializer,
                 {
-                    match value {
-                        Some(inner) => serde::Serialize::serialize(inner, serializer),
-                        None => serializer.serialize_none(),
+                    match v {
+                        Some(inner) => serde::Serialize::serialize(inner, s),
+                        None => s.serialize_none(),
                     }
                 }
 
-                #double_de
+                /// Reads a present value; `null` becomes `Some(None)`.
+                pub fn deserialize<'de, T, D>(d: D) -> #result<#option<#option<T>>, D::Error>
+                where
+                    T: serde::Deserialize<'de>,
+                    D: serde::Deserializer<'de>,
+                {
+                    <#option<T> as serde::Deserialize>::deserialize(d).map(Some)
+                }
             }
     });
-    let structs = super::lean_de::helpers(used, deny_unknown_fields);
+    let structs = used
+        .structs
+        .then(|| super::lean_de::helpers(paths, deny_unknown_fields));
     quote! {
         #[doc = #doc]
         mod #module {

@@ -8,36 +8,73 @@
 //! ## Values              | Name | Value |, a code block of literals, or a bullet list
 //! ## Supported Types     ### `member type` + code block
 //! ```
-//! Type cells are handed to the dialect's [`TypeNames`]; everything else is
-//! the same across languages.
+//! Type cells are handed to the language's [`TypeNames`]; everything else is
+//! the same across languages, except what a [`Language`] says: how a union
+//! doc names a member and what its additional-properties row is called.
 
 use serde_json::Value;
 
-use super::lower::{LowerCx, Lowered, PendingRef, TypeNames};
-use super::type_expr;
-use super::{ParsedDoc, UnionMembers};
+use super::{description, lower_cell};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Enum, EnumValue, Field, Format, Model, ModelKind, Object, Type, Union};
 use crate::markdown::{Block, Cell, Row, Table};
+use crate::parse::dialect::{Blocks, Limitation, Loss, ParsedDoc, PendingRef};
+use crate::parse::lower::{self, TypeNames};
 use crate::source::{SourceFile, Span};
 
 const CHECK: &str = ":heavy_check_mark:";
 const MINUS: &str = ":heavy_minus_sign:";
 
-/// Field names of the synthetic row Speakeasy adds for `additionalProperties`.
-const EXTRA_PROPS_ROWS: [&str; 4] = [
-    "__pydantic_extra__",
-    "additional_properties",
-    "additionalProperties",
-    "AdditionalProperties",
-];
+/// What a Speakeasy language adds to the skeleton besides its type names.
+pub trait Language: TypeNames {
+    /// The member type one `### heading` + code block of a union doc names.
+    fn union_member(&self, heading: &str, code: &str) -> Option<String>;
 
-/// Parses one Speakeasy model document.
-pub fn parse(
+    /// Whether a Fields row named `name` is the synthetic row Speakeasy adds for
+    /// `additionalProperties` (see [`additional_properties_row`], the default).
+    fn is_extra_properties_row(&self, name: &str) -> bool {
+        additional_properties_row(name)
+    }
+
+    /// Whether a document that is only a title is a union whose members the docs
+    /// do not show (Java, Ruby). Elsewhere such a document (a client options
+    /// page) is not a model doc and is skipped with a warning.
+    fn bare_title_is_union(&self) -> bool {
+        false
+    }
+}
+
+/// The limitation every Speakeasy language shares: a required property with a
+/// default is rendered optional.
+pub const REQUIRED_DEFAULTS: Limitation = Limitation::new(
+    &[Loss::RequiredDefaults],
+    "speakeasy docs show required properties that have a default as optional; they are emitted as optional",
+);
+
+/// The additional-properties row as most languages name it: `additionalProperties`
+/// in the language's case convention.
+pub fn additional_properties_row(name: &str) -> bool {
+    matches!(
+        name,
+        "additional_properties" | "additionalProperties" | "AdditionalProperties"
+    )
+}
+
+/// Parses one Speakeasy model document in `language`.
+pub fn parse<L: Language>(
     source: &SourceFile,
-    blocks: &[(Block, std::ops::Range<usize>)],
+    blocks: &Blocks,
+    language: &L,
+    diags: &mut Diagnostics,
+) -> Option<ParsedDoc> {
+    parse_doc(source, blocks, language, language, diags)
+}
+
+fn parse_doc(
+    source: &SourceFile,
+    blocks: &Blocks,
     names: &dyn TypeNames,
-    members: UnionMembers,
+    language: &dyn Language,
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let mut refs = Vec::new();
@@ -48,10 +85,7 @@ pub fn parse(
 
     // Description: everything between the title and the first `##` heading.
     let body = &blocks[title_index + 1..];
-    let first_section = body
-        .iter()
-        .position(|(b, _)| matches!(b, Block::Heading { level, .. } if *level >= 2))
-        .unwrap_or(body.len());
+    let first_section = super::first_section(body);
     let mut description_parts = Vec::new();
     for (block, range) in &body[..first_section] {
         match block {
@@ -62,33 +96,11 @@ pub fn parse(
     let description = non_empty(description_parts.join("\n\n"));
 
     let mut kind = None;
-    let mut i = first_section;
-    while i < body.len() {
-        let (
-            Block::Heading {
-                level: 2,
-                text,
-                span,
-            },
-            _,
-        ) = &body[i]
-        else {
-            i += 1;
-            continue;
-        };
-        let section_end = body[i + 1..]
-            .iter()
-            .position(|(b, _)| matches!(b, Block::Heading { level: 2, .. }))
-            .map_or(body.len(), |p| i + 1 + p);
-        let section = &body[i + 1..section_end];
-        let heading = text.trim();
-        match heading {
+    for section in super::sections(&body[first_section..]) {
+        kind = match section.heading {
             "Fields" | "Properties" => {
-                let table = section.iter().find_map(|(b, _)| match b {
-                    Block::Table(t) => Some(t),
-                    _ => None,
-                });
-                let Some(table) = table else {
+                let Some(table) = section.table() else {
+                    let span = section.span;
                     diags.push(
                         Diagnostic::error(span.clone(), "`## Fields` is not followed by a table")
                             .with_snippet(source.line_text(span.line))
@@ -96,33 +108,48 @@ pub fn parse(
                     );
                     return None;
                 };
-                let mut object = fields_table(source, table, names, &mut refs, diags)?;
+                let mut object = fields_table(source, table, names, language, &mut refs, diags)?;
                 let nulls = example_nulls(body);
                 for f in &mut object.fields {
                     f.nullable |= nulls.contains(&f.wire_name.as_str());
                 }
-                kind = Some(ModelKind::Object(object));
+                Some(ModelKind::Object(object))
             }
             "Values" => {
-                let mut values = enum_values(section, diags);
-                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`.
-                values.open |= body.iter().any(
-                    |(b, _)| matches!(b, Block::Code { text, .. } if text.contains("// Open enum")),
-                );
-                kind = Some(ModelKind::Enum(values));
+                let mut values = enum_values(section.blocks, diags);
+                // Go/Java/C# (2025+) say so in the Example Usage code: `// Open enum: ...`,
+                // Ruby `# Open enum: use .deserialize() ...`.
+                values.open |= body.iter().any(|(b, _)| {
+                    matches!(b, Block::Code { text, .. }
+                        if text.contains("// Open enum") || text.contains("# Open enum"))
+                });
+                Some(ModelKind::Enum(values))
             }
-            "Supported Types" => {
-                let union = union_members(source, section, names, members, &mut refs, diags);
-                kind = Some(ModelKind::Union(union));
-            }
-            _ => {}
-        }
+            "Supported Types" => Some(ModelKind::Union(union_members(
+                source,
+                section.blocks,
+                names,
+                language,
+                &mut refs,
+                diags,
+            ))),
+            _ => None,
+        };
         if kind.is_some() {
             break;
         }
-        i = section_end;
     }
 
+    if kind.is_none() && !language.bare_title_is_union() {
+        diags.push(
+            Diagnostic::warning(
+                title_span.clone(),
+                format!("`{name}` has no `## Fields`, `## Values` or `## Supported Types` table: not a model doc, skipped"),
+            )
+            .with_snippet(source.line_text(title_span.line)),
+        );
+        return None;
+    }
     let kind = kind.unwrap_or_else(|| {
         // Java and Ruby union docs are a bare title: the members are not in the docs.
         diags.push(
@@ -151,7 +178,7 @@ pub fn parse(
 /// Keys an `## Example Usage` object literal sets to `null` (TypeScript:
 /// `let value: X = {` / `  title: null,`): a null example value shows the
 /// field accepts `null`. Only top-level keys (two-space indent) count.
-fn example_nulls(body: &[(Block, std::ops::Range<usize>)]) -> Vec<&str> {
+fn example_nulls(body: &Blocks) -> Vec<&str> {
     let Some(start) = body.iter().position(
         |(b, _)| matches!(b, Block::Heading { level: 2, text, .. } if text.trim() == "Example Usage"),
     ) else {
@@ -239,6 +266,7 @@ fn fields_table(
     source: &SourceFile,
     table: &Table,
     names: &dyn TypeNames,
+    language: &dyn Language,
     refs: &mut Vec<PendingRef>,
     diags: &mut Diagnostics,
 ) -> Option<Object> {
@@ -267,7 +295,7 @@ fn fields_table(
             ok = false;
             continue;
         };
-        if let Some(extra) = extra_properties(&row.cells[cols.field].text, &field) {
+        if let Some(extra) = extra_properties(language, &row.cells[cols.field].text, &field) {
             object.additional_properties = Some(extra);
             continue;
         }
@@ -290,9 +318,9 @@ fn fields_table(
     ok.then_some(object)
 }
 
-fn extra_properties(name_cell: &str, field: &Field) -> Option<Type> {
+fn extra_properties(language: &dyn Language, name_cell: &str, field: &Field) -> Option<Type> {
     let name = name_cell.trim_matches('`');
-    if !EXTRA_PROPS_ROWS.contains(&name) {
+    if !language.is_extra_properties_row(name) {
         return None;
     }
     match &field.ty {
@@ -348,6 +376,7 @@ fn field_row(
         examples,
         default: None,
         read_only: false,
+        unstated: Default::default(),
         span: row.span.clone(),
         provenance: None,
     })
@@ -380,39 +409,6 @@ fn refine_date(ty: &mut Type, examples: &[Value]) {
     }
 }
 
-/// Lowers one Type cell, warning (and falling back to any) when it does not parse.
-pub fn lower_cell(
-    cell: &Cell,
-    names: &dyn TypeNames,
-    refs: &mut Vec<PendingRef>,
-    diags: &mut Diagnostics,
-) -> Lowered {
-    let mut cx = LowerCx {
-        names,
-        refs,
-        diags,
-        span: cell.span.clone(),
-        cell: &cell.text,
-    };
-    match type_expr::parse(&cell.text) {
-        Ok(expr) => cx.lower_cell(&expr),
-        Err(e) => {
-            let mut span = cell.span.clone();
-            // Offsets are into the unescaped text; close enough for ASCII cells.
-            span.column += cell.text[..e.offset.min(cell.text.len())].chars().count() as u32;
-            cx.diags.push(
-                Diagnostic::warning(span, format!("cannot parse type: expected {}", e.expected))
-                    .with_snippet(&cell.text)
-                    .with_hint("the field falls back to any JSON value (serde_json::Value)"),
-            );
-            Lowered {
-                ty: Type::Any,
-                wrapper: Default::default(),
-            }
-        }
-    }
-}
-
 /// ``~~`name`~~`` → (`name`, deprecated).
 fn field_name(cell: &str) -> (String, bool) {
     let (inner, deprecated) = strip_strikethrough(cell);
@@ -436,27 +432,12 @@ fn required_marker(cell: &Cell, raw: &str, diags: &mut Diagnostics) -> Option<bo
                     format!("unknown Required marker `{other}`"),
                 )
                 .with_snippet(raw)
-                .with_hint(format!("expected `{CHECK}` or `{MINUS}`")),
+                .with_hint(format!(
+                    "expected `{CHECK}` or `yes` (required), `{MINUS}` or `no` (optional)"
+                )),
             );
             None
         }
-    }
-}
-
-/// A description cell: `<br/>` → newline, `N/A` → none, deprecation prefix stripped.
-pub fn description(cell: &str) -> (Option<String>, bool) {
-    let text = cell.replace("<br/>", "\n");
-    let mut deprecated = false;
-    let mut text = text.as_str();
-    if let Some(rest) = text.strip_prefix(": warning: ** DEPRECATED **:") {
-        deprecated = true;
-        text = rest.split_once("\n\n").map_or("", |(_, desc)| desc);
-    }
-    let text = text.trim();
-    if text.is_empty() || text == "N/A" {
-        (None, deprecated)
-    } else {
-        (Some(text.to_string()), deprecated)
     }
 }
 
@@ -499,13 +480,16 @@ fn example_value(text: &str, ty: &Type) -> Option<Value> {
             .filter(|v| v == c)
             .or_else(|| (c.as_str() == Some(text)).then(|| c.clone())),
         // Refs, unions, enums: keep only what parses as JSON, else as a string.
-        Type::Any | Type::Ref(_) | Type::Union(_) | Type::Enum(_) | Type::Nullable(_) => {
-            parsed().or_else(|| Some(Value::String(text.to_string())))
-        }
+        Type::Any
+        | Type::Ref(_)
+        | Type::Pending(_)
+        | Type::Union(_)
+        | Type::Enum(_)
+        | Type::Nullable(_) => parsed().or_else(|| Some(Value::String(text.to_string()))),
     }
 }
 
-fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnostics) -> Enum {
+fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
     let mut values = Vec::new();
     let mut open = false;
     for (block, _) in section {
@@ -561,7 +545,9 @@ fn enum_values(section: &[(Block, std::ops::Range<usize>)], diags: &mut Diagnost
                     }
                 }
             }
-            Block::Paragraph { text, .. } if text.contains("open enum") => open = true,
+            Block::Paragraph { text, .. } if text.to_ascii_lowercase().contains("open enum") => {
+                open = true
+            }
             _ => {}
         }
     }
@@ -613,9 +599,9 @@ fn literal(text: &str) -> Option<Value> {
 
 fn union_members(
     source: &SourceFile,
-    section: &[(Block, std::ops::Range<usize>)],
+    section: &Blocks,
     names: &dyn TypeNames,
-    members: UnionMembers,
+    language: &dyn Language,
     refs: &mut Vec<PendingRef>,
     diags: &mut Diagnostics,
 ) -> Union {
@@ -639,7 +625,7 @@ fn union_members(
             _ => "",
         };
         i += 1;
-        let Some(member) = members(text, code) else {
+        let Some(member) = language.union_member(text, code) else {
             diags.push(
                 Diagnostic::warning(span.clone(), "cannot tell the type of this union member")
                     .with_snippet(source.line_text(span.line))
@@ -654,7 +640,7 @@ fn union_members(
         };
         let lowered = lower_cell(&cell, names, refs, diags);
         let ty = if lowered.wrapper.nullable {
-            super::lower::nullable(lowered.ty)
+            lower::nullable(lowered.ty)
         } else {
             lowered.ty
         };
@@ -668,16 +654,6 @@ fn union_members(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn descriptions() {
-        assert_eq!(description("N/A"), (None, false));
-        assert_eq!(description("a<br/>b"), (Some("a\nb".into()), false));
-        assert_eq!(
-            description(": warning: ** DEPRECATED **: gone.<br/><br/>The id"),
-            (Some("The id".into()), true)
-        );
-    }
 
     #[test]
     fn nulls_in_example_usage() {
