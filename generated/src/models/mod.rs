@@ -4,16 +4,69 @@
 mod user_api_key;
 pub use user_api_key::*;
 
-/// Serde helpers that keep `null` and absent apart for optional fields.
+/// Serde helpers: `null` and absent kept apart for optional fields, and structs' serde impls from one table each (`serde_struct!`).
 mod serde_nulls {
-    /// A struct read from a map, field by field (implemented by every struct).
+    /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
+    /// one `field: Kind = "wire name"` per field, in declaration order.
+    macro_rules! serde_struct {
+        ($name:ident { $($field:ident : $kind:ident = $wire:literal),* $(,)? }) => {
+            #[allow(deprecated)] impl < 'de > serde::Deserialize < 'de > for $name { fn
+            deserialize < D : serde::Deserializer < 'de >> (d : D) -> Result < Self,
+            D::Error > { serde_nulls::structure(d) } } #[allow(deprecated)] impl < 'de >
+            serde_nulls::Fields < 'de > for $name { const NAME : & 'static str =
+            stringify!($name); const FIELDS : & 'static [& 'static str] = & [$($wire),*];
+            fn from_entries < E : serde_nulls::Entries < 'de >> (mut e : E) -> Result <
+            Self, E::Error > { $(let mut $field = Option::None;)* while let
+            Option::Some(key) = e.next_key(Self::FIELDS) ? { match key { $($wire => e
+            .value(& mut $field, key) ?,)* _ => {} } } Result::Ok(Self { $($field :
+            serde_nulls:: $kind ::finish(& e, $field, $wire) ?,)* }) } }
+            #[allow(deprecated)] impl serde::Serialize for $name { fn serialize < S :
+            serde::Serializer > (& self, s : S) -> Result < S::Ok, S::Error > { let len =
+            0 $(+ serde_nulls:: $kind ::count(& self. $field))*; let mut out =
+            serde::Serializer::serialize_struct(s, stringify!($name), len) ?;
+            $(serde_nulls:: $kind ::write(& mut out, $wire, & self. $field) ?;)*
+            serde::ser::SerializeStruct::end(out) } }
+        };
+    }
+    pub(crate) use serde_struct;
+    /// A struct read field by field (implemented by [`serde_struct!`]).
     pub trait Fields<'de>: Sized {
         /// The struct's name, for messages.
         const NAME: &'static str;
-        /// The wire names of its fields.
+        /// The wire names of its fields, in declaration order.
         const FIELDS: &'static [&'static str];
-        /// Reads the struct's fields from `map`.
-        fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+        /// Reads the struct from the keys and values of `entries`.
+        fn from_entries<E: Entries<'de>>(entries: E) -> Result<Self, E::Error>;
+    }
+    /// Where a struct's fields come from: a map, or an array read by field position.
+    pub trait Entries<'de> {
+        /// The input's error.
+        type Error: serde::de::Error;
+        /// The wire name of the next known field; unknown keys are skipped
+        /// (or an error under `deny_unknown_fields`).
+        fn next_key(
+            &mut self,
+            fields: &'static [&'static str],
+        ) -> Result<Option<&'static str>, Self::Error>;
+        /// Reads the value of field `name` into its slot; a second one is an error.
+        fn value<T: serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut Option<T>,
+            name: &'static str,
+        ) -> Result<(), Self::Error>;
+        /// What a required field that is not there becomes: `None` for an `Option`
+        /// if `absent_is_none`, else an error.
+        fn missing<T: serde::Deserialize<'de>>(
+            &self,
+            name: &'static str,
+            absent_is_none: bool,
+        ) -> Result<T, Self::Error>;
+    }
+    /// `Deserialize` of every struct of a table: a map or an array.
+    pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        d.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(std::marker::PhantomData))
     }
     struct StructVisitor<T>(std::marker::PhantomData<T>);
     impl<'de, T: Fields<'de>> serde::de::Visitor<'de> for StructVisitor<T> {
@@ -22,135 +75,260 @@ mod serde_nulls {
             write!(f, "struct {}", T::NAME)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::from_map(map)
+            T::from_entries(MapEntries(map))
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
-            T::from_map(SeqAsMap {
+            T::from_entries(SeqEntries {
                 seq,
+                name: T::NAME,
                 fields: T::FIELDS,
-                index: 0,
+                next: 0,
             })
         }
     }
-    /// An array read as a struct by field position, as serde's derive reads it.
-    struct SeqAsMap<A> {
-        seq: A,
-        fields: &'static [&'static str],
-        index: usize,
-    }
-    impl<'de, A: serde::de::SeqAccess<'de>> serde::de::MapAccess<'de> for SeqAsMap<A> {
+    /// A struct's fields from a map.
+    struct MapEntries<A>(A);
+    impl<'de, A: serde::de::MapAccess<'de>> Entries<'de> for MapEntries<A> {
         type Error = A::Error;
-        fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        fn next_key(
             &mut self,
-            seed: K,
-        ) -> Result<Option<K::Value>, A::Error> {
-            let Some(name) = self.fields.get(self.index) else {
-                return Ok(None);
-            };
-            let key = serde::de::value::BorrowedStrDeserializer::new(name);
-            seed.deserialize(key).map(Some)
+            fields: &'static [&'static str],
+        ) -> Result<Option<&'static str>, A::Error> {
+            while let Some(key) = self.0.next_key_seed(Key(fields))? {
+                match key {
+                    Some(name) => return Ok(Some(name)),
+                    None => {
+                        self.0.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(None)
         }
-        fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        fn value<T: serde::Deserialize<'de>>(
             &mut self,
-            seed: V,
-        ) -> Result<V::Value, A::Error> {
-            let index = self.index;
-            self.index += 1;
-            let expected = "one element per field";
-            let Some(value) = self.seq.next_element_seed(seed)? else {
-                return Err(serde::de::Error::invalid_length(index, &expected));
-            };
-            Ok(value)
+            slot: &mut Option<T>,
+            name: &'static str,
+        ) -> Result<(), A::Error> {
+            if slot.is_some() {
+                return Err(serde::de::Error::duplicate_field(name));
+            }
+            *slot = Some(self.0.next_value()?);
+            Ok(())
+        }
+        fn missing<T: serde::Deserialize<'de>>(
+            &self,
+            name: &'static str,
+            absent_is_none: bool,
+        ) -> Result<T, A::Error> {
+            if absent_is_none {
+                T::deserialize(Missing(name, std::marker::PhantomData))
+            } else {
+                Err(serde::de::Error::missing_field(name))
+            }
         }
     }
-    /// `Deserialize` of every such struct: a map, read by [`Fields::from_map`].
-    pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<T, D::Error> {
-        let visitor = StructVisitor(std::marker::PhantomData);
-        deserializer.deserialize_struct(T::NAME, T::FIELDS, visitor)
+    /// A struct's fields from an array, by position: a missing element is `None`
+    /// for an optional field and `invalid length` for a required one.
+    struct SeqEntries<A> {
+        seq: A,
+        name: &'static str,
+        fields: &'static [&'static str],
+        next: usize,
     }
-    /// A key of a struct's map, borrowed from the input where it can be.
-    pub struct Key<'de>(std::borrow::Cow<'de, str>);
-    impl Key<'_> {
-        /// The key's text.
-        pub fn as_str(&self) -> &str {
-            &self.0
+    impl<'de, A: serde::de::SeqAccess<'de>> Entries<'de> for SeqEntries<A> {
+        type Error = A::Error;
+        fn next_key(
+            &mut self,
+            fields: &'static [&'static str],
+        ) -> Result<Option<&'static str>, A::Error> {
+            let name = fields.get(self.next).copied();
+            self.next += 1;
+            Ok(name)
+        }
+        fn value<T: serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut Option<T>,
+            _: &'static str,
+        ) -> Result<(), A::Error> {
+            *slot = self.seq.next_element()?;
+            Ok(())
+        }
+        fn missing<T: serde::Deserialize<'de>>(
+            &self,
+            name: &'static str,
+            _: bool,
+        ) -> Result<T, A::Error> {
+            let index = self.fields.iter().position(|f| *f == name).unwrap_or_default();
+            Err(serde::de::Error::invalid_length(index, self))
         }
     }
-    impl<'de> serde::Deserialize<'de> for Key<'de> {
+    impl<A> serde::de::Expected for SeqEntries<A> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            let s = if self.fields.len() == 1 { "" } else { "s" };
+            write!(f, "struct {} with {} element{s}", self.name, self.fields.len())
+        }
+    }
+    /// Reads a key of a struct's map: the field's wire name, `None` if unknown.
+    struct Key(&'static [&'static str]);
+    impl<'de> serde::de::DeserializeSeed<'de> for Key {
+        type Value = Option<&'static str>;
         fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            struct KeyVisitor;
-            impl<'de> serde::de::Visitor<'de> for KeyVisitor {
-                type Value = Key<'de>;
-                fn expecting(
-                    &self,
-                    f: &mut std::fmt::Formatter<'_>,
-                ) -> std::fmt::Result {
-                    f.write_str("a field name")
-                }
-                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                    Ok(Key(std::borrow::Cow::Borrowed(v)))
-                }
-                fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                    Ok(Key(std::borrow::Cow::Owned(v.to_owned())))
-                }
-                fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-                    Ok(Key(std::borrow::Cow::Owned(v)))
-                }
-            }
-            deserializer.deserialize_identifier(KeyVisitor)
+            self,
+            d: D,
+        ) -> Result<Self::Value, D::Error> {
+            d.deserialize_identifier(self)
         }
     }
-    /// Reads the value of field `name` into its slot; a second occurrence is an error.
-    pub fn next<'de, A, T>(
-        map: &mut A,
-        slot: &mut Option<T>,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        A: serde::de::MapAccess<'de>,
-        T: serde::Deserialize<'de>,
-    {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
+    impl<'de> serde::de::Visitor<'de> for Key {
+        type Value = Option<&'static str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("field identifier")
         }
-        *slot = Some(map.next_value()?);
-        Ok(())
-    }
-    /// Skips the value of a key the struct does not know.
-    pub fn skip<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-        map.next_value::<serde::de::IgnoredAny>().map(drop)
-    }
-    /// A required nullable field: present, possibly `null`.
-    pub fn present<T, E: serde::de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(name))
-    }
-    /// Optional nullable fields: absent is `None`, `null` is `Some(None)`.
-    pub mod double_option {
-        /// Writes `Some(None)` as `null`; `None` is skipped by `skip_serializing_if`.
-        pub fn serialize<T, S>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error>
-        where
-            T: serde::Serialize,
-            S: serde::Serializer,
-        {
-            match v {
-                Some(inner) => serde::Serialize::serialize(inner, s),
-                None => s.serialize_none(),
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            match self.0.iter().find(|f| **f == v) {
+                Some(name) => Ok(Some(name)),
+                None => Ok(None),
             }
         }
-        /// Reads a present value; `null` becomes `Some(None)`.
-        pub fn deserialize<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
-        where
-            T: serde::Deserialize<'de>,
-            D: serde::Deserializer<'de>,
-        {
-            <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+            self.visit_str(&String::from_utf8_lossy(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            match usize::try_from(v).ok().and_then(|i| self.0.get(i)) {
+                Some(name) => Ok(Some(name)),
+                None => Ok(None),
+            }
+        }
+    }
+    /// Stands for an absent field: `None` to an `Option`, `missing field` to anything else.
+    struct Missing<E>(&'static str, std::marker::PhantomData<E>);
+    impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+        type Error = E;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, E> {
+            Err(E::missing_field(self.0))
+        }
+        fn deserialize_option<V: serde::de::Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_none()
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct
+            enum identifier ignored_any
+        }
+    }
+    /// A required field that is never `null`: `T`.
+    pub struct Required;
+    impl Required {
+        /// The value read, or what serde makes of an absent field.
+        pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(
+            e: &E,
+            slot: Option<T>,
+            name: &'static str,
+        ) -> Result<T, E::Error> {
+            match slot {
+                Some(value) => Ok(value),
+                None => e.missing(name, true),
+            }
+        }
+        /// Always written.
+        pub fn count<T>(_: &T) -> usize {
+            1
+        }
+        /// Writes the value.
+        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+            s: &mut S,
+            key: &'static str,
+            value: &T,
+        ) -> Result<(), S::Error> {
+            s.serialize_field(key, value)
+        }
+    }
+    /// A required field that may be `null`: `Option<T>`, the key must be there.
+    pub struct Nullable;
+    impl Nullable {
+        /// The value read (`None` for `null`); an absent key is an error.
+        pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(
+            e: &E,
+            slot: Option<T>,
+            name: &'static str,
+        ) -> Result<T, E::Error> {
+            match slot {
+                Some(value) => Ok(value),
+                None => e.missing(name, false),
+            }
+        }
+        /// Always written.
+        pub fn count<T>(_: &T) -> usize {
+            1
+        }
+        /// Writes the value, `None` as `null`.
+        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+            s: &mut S,
+            key: &'static str,
+            value: &T,
+        ) -> Result<(), S::Error> {
+            s.serialize_field(key, value)
+        }
+    }
+    /// An optional field that is never `null`: `Option<T>`, absent is `None`.
+    pub struct Optional;
+    impl Optional {
+        /// The value read, `None` when absent (`null` was rejected as a `T`).
+        pub fn finish<'de, T, E: Entries<'de>>(
+            _: &E,
+            slot: Option<T>,
+            _: &'static str,
+        ) -> Result<Option<T>, E::Error> {
+            Ok(slot)
+        }
+        /// Written unless `None`.
+        pub fn count<T>(value: &Option<T>) -> usize {
+            usize::from(value.is_some())
+        }
+        /// Writes `Some` values; `None` is left out.
+        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+            s: &mut S,
+            key: &'static str,
+            value: &Option<T>,
+        ) -> Result<(), S::Error> {
+            match value {
+                Some(_) => s.serialize_field(key, value),
+                None => s.skip_field(key),
+            }
+        }
+    }
+    /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`,
+    /// `null` is `Some(None)`.
+    pub struct OptionalNullable;
+    impl OptionalNullable {
+        /// The value read, `None` when absent.
+        pub fn finish<'de, T, E: Entries<'de>>(
+            _: &E,
+            slot: Option<T>,
+            _: &'static str,
+        ) -> Result<Option<T>, E::Error> {
+            Ok(slot)
+        }
+        /// Written unless `None`.
+        pub fn count<T>(value: &Option<T>) -> usize {
+            usize::from(value.is_some())
+        }
+        /// Writes `Some(None)` as `null`; `None` is left out.
+        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
+            s: &mut S,
+            key: &'static str,
+            value: &Option<Option<T>>,
+        ) -> Result<(), S::Error> {
+            match value {
+                Some(inner) => s.serialize_field(key, inner),
+                None => s.skip_field(key),
+            }
         }
     }
 }

@@ -69,7 +69,6 @@ fn inline_types_are_hoisted_after_their_model() {
         plan.helpers,
         Helpers {
             structs: true,
-            required: true,
             ..Helpers::default()
         }
     );
@@ -265,8 +264,6 @@ fn helpers_follow_the_fields_and_the_date_option() {
         plan_plain.helpers,
         Helpers {
             structs: true,
-            required: true,
-            double_option_ser: true,
             ..Helpers::default()
         }
     );

@@ -11,12 +11,12 @@ use crate::options::Options;
 fn rendered(schema: &Schema, options: &Options, refs: RefStyle) -> String {
     let plan = plan(schema, options);
     let all: Vec<&Item> = plan.items.iter().collect();
-    let mut tokens = imports(&plan, &all);
+    let mut tokens = imports(&plan, &all, refs);
     for i in &plan.items {
         tokens.extend(item(&plan, i, refs));
     }
     let file: syn::File = syn::parse2(tokens).expect("rendered items parse");
-    prettyplease::unparse(&file)
+    layout_tables(&prettyplease::unparse(&file))
 }
 
 #[test]
@@ -33,32 +33,27 @@ fn optional_fields_keep_null_and_absent_apart() {
             optional("email", Type::STRING, true),
         ],
     )]);
-    // Default: `Deserialize` written out, the field attributes only serialize.
+    // Default: serde impls from the struct's table, no field attributes.
     let code = rendered(&schema, &Options::default(), RefStyle::Local);
-    assert!(code.starts_with("use serde::Serialize;"), "{code}");
+    assert!(!code.contains("use serde"), "{code}");
     for line in [
-        "#[derive(Debug, Clone, PartialEq, Serialize)]",
+        "#[derive(Debug, Clone, PartialEq)]\npub struct User {",
         "pub user_name: String,",
         "pub nickname: Option<String>,",
-        "#[serde(skip_serializing_if = \"Option::is_none\")]\n    pub age: Option<i64>,",
-        "serialize_with = \"serde_nulls::double_option::serialize\"",
+        "pub age: Option<i64>,",
         "pub email: Option<Option<String>>,",
-        "impl<'de> serde::Deserialize<'de> for User {",
-        "\"user_name\" => serde_nulls::next(&mut map, &mut f0, \"user_name\")?,",
-        "_ => serde_nulls::skip(&mut map)?,",
-        "user_name: serde_nulls::required(f0, \"user_name\")?,",
-        "nickname: serde_nulls::present(f1, \"nickname\")?,",
-        "age: f2,",
-        "email: f3,",
+        "serde_nulls::serde_struct! {\n    User {\n",
+        "        user_name: Required = \"user_name\",\n",
+        "        nickname: Nullable = \"nickname\",\n",
+        "        age: Optional = \"age\",\n",
+        "        email: OptionalNullable = \"email\",\n    }\n}",
     ] {
         assert!(code.contains(line), "missing `{line}` in\n{code}");
     }
-    assert!(!code.contains("deserialize_with"), "{code}");
+    assert!(!code.contains("#[serde"), "{code}");
     let tree = rendered(&schema, &Options::default(), RefStyle::Super);
-    assert!(
-        tree.contains("super::serde_nulls::structure(deserializer)"),
-        "{tree}"
-    );
+    assert!(tree.starts_with("use super::serde_nulls;\n"), "{tree}");
+    assert!(tree.contains("serde_nulls::serde_struct! {"), "{tree}");
 
     // With schemars (which reads serde's attributes) the struct keeps the derive.
     let derived = Options {
@@ -95,7 +90,17 @@ fn a_rename_all_rule_replaces_per_field_renames() {
             required("ID", Type::STRING),
         ],
     )]);
+    // A struct with a table names every wire name in it.
     let code = rendered(&schema, &Options::default(), RefStyle::Local);
+    assert!(!code.contains("#[serde"), "{code}");
+    assert!(code.contains("next_cursor: Required = \"nextCursor\","), "{code}");
+    assert!(code.contains("id: Required = \"ID\","), "{code}");
+    // A derived struct (schemars reads serde's attributes) gets the rule.
+    let derived = Options {
+        schemars: true,
+        ..Options::default()
+    };
+    let code = rendered(&schema, &derived, RefStyle::Local);
     assert!(
         code.contains("#[serde(rename_all = \"camelCase\")]"),
         "{code}"
@@ -158,13 +163,12 @@ fn models_named_like_std_types_push_std_to_full_paths() {
         "{code}"
     );
     assert!(
-        code.contains("skip_serializing_if = \"::std::option::Option::is_none\""),
-        "{code}"
-    );
-    assert!(
         code.contains("pub value: ::std::option::Option<String>,"),
         "{code}"
     );
+    // The table's macro reaches `Option` by its full path too.
+    let file = crate::emit::rust::emit_file(&schema, &Default::default());
+    assert!(file.contains("::std::option::Option::None;"), "{file}");
 }
 
 #[test]
@@ -193,7 +197,8 @@ fn deprecation_is_marked_and_allowed_where_used() {
 fn a_model_shadowing_one_serde_trait_keeps_the_other_imported() {
     // A model named `Serialize`: that derive goes through `::serde::`, `Deserialize`
     // is still imported (it used to be neither imported nor qualified).
-    let schema = schema([object("Serialize", [required("id", Type::STRING)])]);
+    // (Empty, so it derives: a struct with fields gets its impls from a table.)
+    let schema = schema([object("Serialize", [])]);
     let code = rendered(&schema, &Options::default(), RefStyle::Local);
     assert!(code.starts_with("use serde::Deserialize;\n"), "{code}");
     assert!(
