@@ -47,13 +47,16 @@ pub struct Options {
     pub no_compile: bool,
     /// Only the compile-cost phase.
     pub compile_only: bool,
+    /// A modeldoc CLI built from another commit (e.g. `main`), compiled as a third side
+    /// of the compile-cost phase: before/after in one run.
+    pub compile_baseline: Option<PathBuf>,
     /// Only the build-dependency comparison (modeldoc vs prost-build vs typify).
     pub build_dep_only: bool,
     /// Skip the build-dependency comparison.
     pub no_build_dep: bool,
 }
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--compile-runs N] [--no-compile | --compile-only] [--build-dep | --no-build-dep]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--corpus DIR] [--only NAME] [--threads N] [--scale REPO | --no-scale] [--scratch DIR] [--compile-runs N] [--compile-baseline CLI] [--no-compile | --compile-only] [--build-dep | --no-build-dep]";
 
 impl Options {
     /// Parses the arguments after `bench`.
@@ -69,6 +72,7 @@ impl Options {
             compile_runs: 3,
             no_compile: false,
             compile_only: false,
+            compile_baseline: None,
             build_dep_only: false,
             no_build_dep: false,
         };
@@ -96,6 +100,7 @@ impl Options {
                 }
                 "--no-compile" => o.no_compile = true,
                 "--compile-only" => o.compile_only = true,
+                "--compile-baseline" => o.compile_baseline = Some(value()?.into()),
                 "--build-dep" => o.build_dep_only = true,
                 "--no-build-dep" => o.no_build_dep = true,
                 "--help" | "-h" => return Err(USAGE.into()),

@@ -222,33 +222,6 @@ mod serde_nulls {
             enum identifier ignored_any
         }
     }
-    /// A required field that is never `null`: `T`.
-    pub struct Required;
-    impl Required {
-        /// The value read, or what serde makes of an absent field.
-        pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(
-            e: &E,
-            slot: Option<T>,
-            name: &'static str,
-        ) -> Result<T, E::Error> {
-            match slot {
-                Some(value) => Ok(value),
-                None => e.missing(name, true),
-            }
-        }
-        /// Always written.
-        pub fn count<T>(_: &T) -> usize {
-            1
-        }
-        /// Writes the value.
-        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
-            s: &mut S,
-            key: &'static str,
-            value: &T,
-        ) -> Result<(), S::Error> {
-            s.serialize_field(key, value)
-        }
-    }
     /// A required field that may be `null`: `Option<T>`, the key must be there.
     pub struct Nullable;
     impl Nullable {

@@ -7,15 +7,18 @@
 //! 2. typify 0.8.0 (`xtask/typify-runner`, pinned, built on first use) on that
 //!    `openapi.json` into `target/compile-cost/<set>/typify`; a typify panic or error is
 //!    reported in the table and that side is skipped;
-//! 3. one unmeasured `cargo check` and `cargo build` per crate, so the dependencies are
+//! 3. with `--compile-baseline CLI`, the same as 1. with another modeldoc CLI (e.g.
+//!    built from `main`) into `target/compile-cost/<set>/baseline`: before and after
+//!    in one run;
+//! 4. one unmeasured `cargo check` and `cargo build` per crate, so the dependencies are
 //!    built; then, per run, `touch src/lib.rs` + `cargo check` and `cargo build` of each
-//!    crate, alternating modeldoc and typify (typify first on odd runs), with
+//!    crate, the sides in turn (each run starting with the next side), with
 //!    `CARGO_INCREMENTAL=0`: every measured compile starts from nothing, as a clean build
 //!    or a CI run does.
 //!
 //! Wall time around spawn → `wait4`; peak RSS and CPU from `wait4`'s rusage, which covers
-//! cargo and every rustc it waited for. Ratios are medians of per-run ratios
-//! modeldoc / typify of the same run.
+//! cargo and every rustc it waited for. Ratios are medians of per-run wall-time ratios
+//! (side / typify, side / baseline) of the same run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,8 +32,6 @@ pub const SETS: [&str; 2] = [
     "StackOneHQ+stackone-client-csharp",
 ];
 
-/// The two sides compiled for one doc set.
-const SIDES: [&str; 2] = ["modeldoc", "typify"];
 /// What is measured per side.
 const STEPS: [&str; 2] = ["check", "build"];
 
@@ -41,8 +42,12 @@ struct Prepared {
     bytes: u64,
 }
 
-/// `[side][step]` samples of one doc set.
-type Samples = [[Vec<Sample>; 2]; 2];
+/// One side of the comparison: its label, crate and `[step]` samples.
+struct Side {
+    label: String,
+    crate_: Result<Prepared, String>,
+    samples: [Vec<Sample>; 2],
+}
 
 /// Runs the compile-cost phase and prints its table.
 pub fn run(
@@ -62,19 +67,26 @@ pub fn run(
     let base = root.join("target/compile-cost");
     let target = base.join("target");
     let typify = typify_runner(root)?;
+    let baseline = o
+        .compile_baseline
+        .as_ref()
+        .map(|b| format!(", a baseline modeldoc CLI ({})", b.display()))
+        .unwrap_or_default();
     println!(
-        "\nCompile cost of the generated Rust: {} run(s), `touch src/lib.rs` + `cargo check` / `cargo build` (dev profile, CARGO_INCREMENTAL=0), dependencies prebuilt; modeldoc and typify 0.8.0 (on modeldoc's OpenAPI output) alternated within each run\n",
+        "\nCompile cost of the generated Rust: {} run(s), `touch src/lib.rs` + `cargo check` / `cargo build` (dev profile, CARGO_INCREMENTAL=0), dependencies prebuilt; modeldoc{baseline} and typify 0.8.0 (on modeldoc's OpenAPI output) alternated within each run; ratios are medians of per-run ratios\n",
         o.compile_runs
     );
-    println!("| doc set | side | lines | KB | check s | build s | check CPU s | RSS check MB | RSS build MB | check m/t | build m/t |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| doc set | side | lines | KB | check s | build s | check CPU s | RSS check MB | RSS build MB | check /typify | build /typify | check /baseline | build /baseline |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (name, docs) in sets {
         let dir = base.join(name);
-        let mut prepared: [Result<Prepared, String>; 2] = [
-            prepare_modeldoc(bins, docs, &dir.join("modeldoc"), name),
-            Err(String::new()),
-        ];
-        prepared[1] = match &prepared[0] {
+        let ours = prepare_modeldoc(&bins.cli, docs, &dir.join("modeldoc"), name, "modeldoc");
+        let mut sides = vec![];
+        if let Some(cli) = &o.compile_baseline {
+            let crate_ = prepare_modeldoc(cli, docs, &dir.join("baseline"), name, "baseline");
+            sides.push(("baseline".to_string(), crate_));
+        }
+        let theirs = match &ours {
             Ok(m) => prepare_typify(
                 &typify,
                 &m.dir.join("openapi.json"),
@@ -83,59 +95,80 @@ pub fn run(
             ),
             Err(_) => Err("modeldoc output missing".into()),
         };
-        for p in &mut prepared {
+        sides.insert(0, ("modeldoc".to_string(), ours));
+        sides.push(("typify".to_string(), theirs));
+        let mut sides: Vec<Side> = sides
+            .into_iter()
+            .map(|(label, crate_)| Side {
+                label,
+                crate_,
+                samples: Default::default(),
+            })
+            .collect();
+        for side in &mut sides {
             // Dependencies, unmeasured; a crate that does not compile is reported, not fatal.
-            let failed = p.as_ref().ok().and_then(|p| {
+            let failed = side.crate_.as_ref().ok().and_then(|p| {
                 STEPS
                     .iter()
                     .find_map(|step| cargo(&p.dir, step, &target).err())
             });
             if let Some(e) = failed {
-                *p = Err(format!("does not compile: {}", first_error(&e)));
+                side.crate_ = Err(format!("does not compile: {}", first_error(&e)));
             }
         }
-        let mut samples: Samples = Default::default();
         for run in 0..o.compile_runs {
             for (k, step) in STEPS.iter().enumerate() {
-                let mut order = [0, 1];
-                if run % 2 == 1 {
-                    order.reverse();
-                }
-                for side in order {
-                    if let Ok(p) = &prepared[side] {
-                        samples[side][k].push(cargo(&p.dir, step, &target)?);
+                // Each run starts with another side, so load falls on all alike.
+                let n = sides.len();
+                for i in 0..n {
+                    let side = &mut sides[(i + run) % n];
+                    if let Ok(p) = &side.crate_ {
+                        let sample = cargo(&p.dir, step, &target)?;
+                        side.samples[k].push(sample);
                     }
                 }
             }
         }
-        for (side, p) in prepared.iter().enumerate() {
-            match p {
-                Ok(p) => println!(
-                    "| {name} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0} | {} | {} |",
-                    SIDES[side],
-                    p.lines,
-                    p.bytes / 1024,
-                    cell(&samples[side][0]),
-                    cell(&samples[side][1]),
-                    secs(median(samples[side][0].iter().map(|s| s.cpu).collect())),
-                    peak_mb(&samples[side][0]),
-                    peak_mb(&samples[side][1]),
-                    if side == 0 {
-                        ratio(&samples, 0)
-                    } else {
-                        "".into()
-                    },
-                    if side == 0 {
-                        ratio(&samples, 1)
-                    } else {
-                        "".into()
-                    },
-                ),
-                Err(e) => println!("| {name} | {} | – | – | {e} | | | | | | |", SIDES[side]),
+        let typify = sides.last().expect("typify side");
+        let base = sides.iter().find(|s| s.label == "baseline");
+        for side in &sides {
+            match &side.crate_ {
+                Ok(p) => {
+                    let versus = |other: Option<&Side>, step: usize| match other {
+                        Some(o) if o.label != side.label => {
+                            ratio(&side.samples[step], &o.samples[step])
+                        }
+                        _ => String::new(),
+                    };
+                    println!(
+                        "| {name} | {} | {} | {} | {} | {} | {} | {:.0} | {:.0} | {} | {} | {} | {} |",
+                        side.label,
+                        p.lines,
+                        p.bytes / 1024,
+                        cell(&side.samples[0]),
+                        cell(&side.samples[1]),
+                        cpu_cell(&side.samples[0]),
+                        peak_mb(&side.samples[0]),
+                        peak_mb(&side.samples[1]),
+                        versus(Some(typify), 0),
+                        versus(Some(typify), 1),
+                        versus(base, 0),
+                        versus(base, 1),
+                    )
+                }
+                Err(e) => println!("| {name} | {} | – | – | {e} | | | | | | | | |", side.label),
             }
         }
     }
     Ok(())
+}
+
+/// Median CPU seconds (user + system) with their spread.
+fn cpu_cell(s: &[Sample]) -> String {
+    let cpus: Vec<Duration> = s.iter().map(|s| s.cpu).collect();
+    let lo = cpus.iter().min().copied().unwrap_or_default();
+    let hi = cpus.iter().max().copied().unwrap_or_default();
+    format!("{} ({}–{})", secs(median(cpus)), secs(lo), secs(hi))
 }
 
 /// `median (min–max)` in seconds.
@@ -154,12 +187,12 @@ fn peak_mb(s: &[Sample]) -> f64 {
     s.iter().map(|s| s.rss_kb).max().unwrap_or(0) as f64 / 1024.0
 }
 
-/// Median of modeldoc / typify over the runs that measured both.
-fn ratio(samples: &Samples, step: usize) -> String {
-    let mut r: Vec<f64> = samples[0][step]
+/// Median of the per-run wall-time ratios `a / b` over the runs that measured both.
+fn ratio(a: &[Sample], b: &[Sample]) -> String {
+    let mut r: Vec<f64> = a
         .iter()
-        .zip(&samples[1][step])
-        .map(|(m, t)| m.wall.as_secs_f64() / t.wall.as_secs_f64())
+        .zip(b)
+        .map(|(a, b)| a.wall.as_secs_f64() / b.wall.as_secs_f64())
         .collect();
     if r.is_empty() {
         return "–".into();
@@ -214,11 +247,17 @@ fn manifest(name: &str, side: &str, extra: &str) -> String {
 }
 
 /// modeldoc's module tree (and OpenAPI document) for `docs` in a fresh crate at `dir`.
-fn prepare_modeldoc(bins: &Bins, docs: &Path, dir: &Path, name: &str) -> Result<Prepared, String> {
+fn prepare_modeldoc(
+    cli: &Path,
+    docs: &Path,
+    dir: &Path,
+    name: &str,
+    side: &str,
+) -> Result<Prepared, String> {
     let models = dir.join("src/models");
     let _ = std::fs::remove_dir_all(&models);
     std::fs::create_dir_all(&models).map_err(|e| format!("{}: {e}", models.display()))?;
-    let out = Command::new(&bins.cli)
+    let out = Command::new(cli)
         .arg("generate")
         .arg(docs)
         .arg("--rust")
@@ -234,7 +273,7 @@ fn prepare_modeldoc(bins: &Bins, docs: &Path, dir: &Path, name: &str) -> Result<
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
-    write(&dir.join("Cargo.toml"), &manifest(name, "modeldoc", ""))?;
+    write(&dir.join("Cargo.toml"), &manifest(name, side, ""))?;
     write(
         &dir.join("src/lib.rs"),
         "//! modeldoc's generated Rust, compiled by `cargo xtask bench`.\n#![deny(warnings)]\npub mod models;\n",

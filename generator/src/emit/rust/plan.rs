@@ -120,6 +120,9 @@ pub(super) struct Helpers {
     /// Structs with serde impls from a `serde_struct!` table ([`lean_deserialize`]):
     /// the macro and its generic helpers.
     pub structs: bool,
+    /// The field kinds their tables use, by (required, nullable): `[Required,
+    /// Nullable, Optional, OptionalNullable]`.
+    pub kinds: [bool; 4],
     /// The `time` date wrappers (emitted by `types::dates::time_module`).
     pub time: bool,
 }
@@ -134,6 +137,10 @@ impl Helpers {
     fn add_struct(&mut self, fields: &[PlannedField], lean: bool) {
         if lean {
             self.structs = true;
+            for f in fields {
+                let (required, nullable) = (f.field.required, f.field.nullable);
+                self.kinds[usize::from(!required) * 2 + usize::from(nullable)] = true;
+            }
             return;
         }
         for f in fields {

@@ -69,6 +69,7 @@ fn inline_types_are_hoisted_after_their_model() {
         plan.helpers,
         Helpers {
             structs: true,
+            kinds: [true, false, true, false],
             ..Helpers::default()
         }
     );
@@ -264,6 +265,7 @@ fn helpers_follow_the_fields_and_the_date_option() {
         plan_plain.helpers,
         Helpers {
             structs: true,
+            kinds: [true, false, false, true],
             ..Helpers::default()
         }
     );

@@ -93,7 +93,7 @@ pub(super) fn render(item: &Item, fields: &[PlannedField]) -> TokenStream {
 
 /// The struct part of the `serde_nulls` module: the `serde_struct!` macro, the field
 /// kinds and the generic readers it calls.
-pub(super) fn helpers(paths: &Paths, deny_unknown_fields: bool) -> TokenStream {
+pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool) -> TokenStream {
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(nulls::HELPERS);
@@ -103,12 +103,116 @@ pub(super) fn helpers(paths: &Paths, deny_unknown_fields: bool) -> TokenStream {
             quote!(Err(E::unknown_field(v, self.0))),
             quote!({
                 let expected = format!("field index 0 <= i < {}", self.0.len());
-                Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &expected.as_str()))
+                Err(E::invalid_value(
+                    serde::de::Unexpected::Unsigned(v),
+                    &expected.as_str(),
+                ))
             }),
         )
     } else {
         (quote!(Ok(None)), quote!(Ok(None)))
     };
+    let required = quote! {
+        /// A required field that is never `null`: `T`.
+        pub struct Required;
+
+        impl Required {
+            /// The value read, or what serde makes of an absent field.
+            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
+                match slot {
+                    Some(value) => Ok(value),
+                    None => e.missing(name, true),
+                }
+            }
+
+            /// Always written.
+            pub fn count<T>(_: &T) -> usize {
+                1
+            }
+
+            /// Writes the value.
+            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
+                s.serialize_field(key, value)
+            }
+        }
+    };
+    let nullable = quote! {
+        /// A required field that may be `null`: `Option<T>`, the key must be there.
+        pub struct Nullable;
+
+        impl Nullable {
+            /// The value read (`None` for `null`); an absent key is an error.
+            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
+                match slot {
+                    Some(value) => Ok(value),
+                    None => e.missing(name, false),
+                }
+            }
+
+            /// Always written.
+            pub fn count<T>(_: &T) -> usize {
+                1
+            }
+
+            /// Writes the value, `None` as `null`.
+            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
+                s.serialize_field(key, value)
+            }
+        }
+    };
+    let optional = quote! {
+        /// An optional field that is never `null`: `Option<T>`, absent is `None`.
+        pub struct Optional;
+
+        impl Optional {
+            /// The value read, `None` when absent (`null` was rejected as a `T`).
+            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
+                Ok(slot)
+            }
+
+            /// Written unless `None`.
+            pub fn count<T>(value: &Option<T>) -> usize {
+                usize::from(value.is_some())
+            }
+
+            /// Writes `Some` values; `None` is left out.
+            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<T>) -> Result<(), S::Error> {
+                match value {
+                    Some(_) => s.serialize_field(key, value),
+                    None => s.skip_field(key),
+                }
+            }
+        }
+    };
+    let optional_nullable = quote! {
+        /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`,
+        /// `null` is `Some(None)`.
+        pub struct OptionalNullable;
+
+        impl OptionalNullable {
+            /// The value read, `None` when absent.
+            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
+                Ok(slot)
+            }
+
+            /// Written unless `None`.
+            pub fn count<T>(value: &Option<T>) -> usize {
+                usize::from(value.is_some())
+            }
+
+            /// Writes `Some(None)` as `null`; `None` is left out.
+            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<Option<T>>) -> Result<(), S::Error> {
+                match value {
+                    Some(inner) => s.serialize_field(key, inner),
+                    None => s.skip_field(key),
+                }
+            }
+        }
+    };
+    let kinds_code = [required, nullable, optional, optional_nullable]
+        .into_iter()
+        .zip(kinds)
+        .filter_map(|(code, used)| used.then_some(code));
     quote! {
         /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
         /// one `field: Kind = "wire name"` per field, in declaration order.
@@ -329,99 +433,7 @@ pub(super) fn helpers(paths: &Paths, deny_unknown_fields: bool) -> TokenStream {
                 map struct enum identifier ignored_any
             }
         }
-
-        /// A required field that is never `null`: `T`.
-        pub struct Required;
-
-        impl Required {
-            /// The value read, or what serde makes of an absent field.
-            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
-                match slot {
-                    Some(value) => Ok(value),
-                    None => e.missing(name, true),
-                }
-            }
-
-            /// Always written.
-            pub fn count<T>(_: &T) -> usize {
-                1
-            }
-
-            /// Writes the value.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
-                s.serialize_field(key, value)
-            }
-        }
-
-        /// A required field that may be `null`: `Option<T>`, the key must be there.
-        pub struct Nullable;
-
-        impl Nullable {
-            /// The value read (`None` for `null`); an absent key is an error.
-            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
-                match slot {
-                    Some(value) => Ok(value),
-                    None => e.missing(name, false),
-                }
-            }
-
-            /// Always written.
-            pub fn count<T>(_: &T) -> usize {
-                1
-            }
-
-            /// Writes the value, `None` as `null`.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
-                s.serialize_field(key, value)
-            }
-        }
-
-        /// An optional field that is never `null`: `Option<T>`, absent is `None`.
-        pub struct Optional;
-
-        impl Optional {
-            /// The value read, `None` when absent (`null` was rejected as a `T`).
-            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
-                Ok(slot)
-            }
-
-            /// Written unless `None`.
-            pub fn count<T>(value: &Option<T>) -> usize {
-                usize::from(value.is_some())
-            }
-
-            /// Writes `Some` values; `None` is left out.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<T>) -> Result<(), S::Error> {
-                match value {
-                    Some(_) => s.serialize_field(key, value),
-                    None => s.skip_field(key),
-                }
-            }
-        }
-
-        /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`,
-        /// `null` is `Some(None)`.
-        pub struct OptionalNullable;
-
-        impl OptionalNullable {
-            /// The value read, `None` when absent.
-            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
-                Ok(slot)
-            }
-
-            /// Written unless `None`.
-            pub fn count<T>(value: &Option<T>) -> usize {
-                usize::from(value.is_some())
-            }
-
-            /// Writes `Some(None)` as `null`; `None` is left out.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<Option<T>>) -> Result<(), S::Error> {
-                match value {
-                    Some(inner) => s.serialize_field(key, inner),
-                    None => s.skip_field(key),
-                }
-            }
-        }
+        #( #kinds_code )*
     }
 }
 

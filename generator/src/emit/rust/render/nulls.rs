@@ -71,7 +71,7 @@ pub(in crate::emit::rust) fn module(
     });
     let structs = used
         .structs
-        .then(|| super::lean_de::helpers(paths, deny_unknown_fields));
+        .then(|| super::lean_de::helpers(paths, used.kinds, deny_unknown_fields));
     quote! {
         #[doc = #doc]
         mod #module {

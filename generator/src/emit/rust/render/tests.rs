@@ -93,7 +93,10 @@ fn a_rename_all_rule_replaces_per_field_renames() {
     // A struct with a table names every wire name in it.
     let code = rendered(&schema, &Options::default(), RefStyle::Local);
     assert!(!code.contains("#[serde"), "{code}");
-    assert!(code.contains("next_cursor: Required = \"nextCursor\","), "{code}");
+    assert!(
+        code.contains("next_cursor: Required = \"nextCursor\","),
+        "{code}"
+    );
     assert!(code.contains("id: Required = \"ID\","), "{code}");
     // A derived struct (schemars reads serde's attributes) gets the rule.
     let derived = Options {
