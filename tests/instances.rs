@@ -379,15 +379,22 @@ pub fn same_json_but_dropped_keys(back: &Value, instance: &Value) -> bool {
     }
 }
 
-/// Whether a model reaches a union with two or more object members (refs to object models).
+/// Whether a model reaches a union with two or more object members (refs to object
+/// models, or arrays of them).
 pub fn reaches_object_union(schema: &Schema, model: &str) -> bool {
-    let is_object = |t: &Type| match t {
-        Type::Ref(name) => matches!(
-            schema.model(name).map(|m| &m.kind),
-            Some(ModelKind::Object(_))
-        ),
-        _ => false,
-    };
+    // Members that are arrays of objects drop keys the same way (serde's first
+    // matching array member reads every element with its own struct).
+    fn is_object(schema: &Schema, t: &Type) -> bool {
+        match t {
+            Type::Ref(name) => matches!(
+                schema.model(name).map(|m| &m.kind),
+                Some(ModelKind::Object(_))
+            ),
+            Type::Array(inner) => is_object(schema, inner),
+            _ => false,
+        }
+    }
+    let is_object = |t: &Type| is_object(schema, t);
     let object_union = |members: &[Type]| members.iter().filter(|m| is_object(m)).count() >= 2;
     let mut seen = std::collections::HashSet::new();
     let mut stack = vec![model.to_string()];
