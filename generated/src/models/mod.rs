@@ -12,7 +12,8 @@ mod serde_nulls {
         ($name:ident { $($field:ident : $kind:ident = $wire:literal),* $(,)? }) => {
             #[allow(deprecated)] impl < 'de > serde::Deserialize < 'de > for $name { fn
             deserialize < D : serde::Deserializer < 'de >> (d : D) -> Result < Self,
-            D::Error > { serde_nulls::structure(d) } } #[allow(deprecated)] impl < 'de >
+            D::Error > { serde_nulls::structure(d) } } #[allow(deprecated,
+            clippy::disallowed_names, clippy::just_underscores_and_digits)] impl < 'de >
             serde_nulls::Fields < 'de > for $name { const NAME : & 'static str =
             stringify!($name); const FIELDS : & 'static [& 'static str] = & [$($wire),*];
             fn from_entries < E : serde_nulls::Entries < 'de >> (mut e : E) -> Result <

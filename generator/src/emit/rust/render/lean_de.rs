@@ -225,7 +225,8 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
                     }
                 }
 
-                #[allow(deprecated)]
+                // The slots are named after the fields, whatever clippy thinks of the names.
+                #[allow(deprecated, clippy::disallowed_names, clippy::just_underscores_and_digits)]
                 impl<'de> #module::Fields<'de> for $name {
                     const NAME: &'static str = stringify!($name);
                     const FIELDS: &'static [&'static str] = &[$($wire),*];
