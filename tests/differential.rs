@@ -89,6 +89,45 @@ fn fixtures_rust_and_json_schema_agree() {
     );
 }
 
+/// The readers users get by default: unstated nullability accepts `null`, and enums whose
+/// docs cannot show numbers from strings accept both (`1` and `"1"`), each written back
+/// as it was read.
+#[test]
+fn lenient_fixtures_rust_and_json_schema_agree() {
+    let set = SETS
+        .iter()
+        .find(|s| s.name == "fixtures/lenient")
+        .expect("lenient fixtures set");
+    let (failures, accepted) = run_set(set, FIXTURE_CASES);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        accepted > 1000,
+        "too few accepted instances ({accepted}): the generator is broken"
+    );
+    let (validator, round_trip) = fixture_in("fixtures/lenient", "Priority");
+    for instance in [
+        serde_json::json!(10),
+        serde_json::json!("10"),
+        serde_json::json!(-3),
+        serde_json::json!("-3"),
+    ] {
+        assert!(validator.is_valid(&instance), "{instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{instance}");
+    }
+    for bad in [
+        serde_json::json!(2),
+        serde_json::json!("2"),
+        serde_json::json!("LOW"),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+        assert!(round_trip(&bad).is_err(), "{bad}");
+    }
+    // As the docs state it (strict), the integers only.
+    let (validator, round_trip) = fixture("Priority");
+    assert!(!validator.is_valid(&serde_json::json!("10")));
+    assert!(round_trip(&serde_json::json!("10")).is_err());
+}
+
 #[test]
 fn python_prior_fixtures_rust_and_json_schema_agree() {
     let set = SETS
@@ -194,10 +233,12 @@ fn string_enums_display_and_parse_their_wire_values() {
 
 /// The JSON Schema validator and the Rust round trip of a fixtures model.
 fn fixture(model: &str) -> (jsonschema::Validator, modeldoc_corpus_types::RoundTrip) {
-    let set = SETS
-        .iter()
-        .find(|s| s.name == "fixtures")
-        .expect("fixtures set");
+    fixture_in("fixtures", model)
+}
+
+/// The JSON Schema validator and Rust round trip of one model of the set named `set`.
+fn fixture_in(set: &str, model: &str) -> (jsonschema::Validator, modeldoc_corpus_types::RoundTrip) {
+    let set = SETS.iter().find(|s| s.name == set).expect("fixtures set");
     let schema: Schema = serde_json::from_str(set.ir_json).unwrap();
     let doc = json_schema::document_value(
         &schema,

@@ -649,17 +649,12 @@ impl Config {
         // The payload readers (Rust, JSON Schema) accept what unstated facts might allow;
         // the OpenAPI document restates the docs' facts.
         let lenient_schema;
-        let unstated = |m: &crate::ir::Model| match &m.kind {
-            crate::ir::ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
-            _ => false,
+        let readers = if self.rust_options.options.strict_types || !schema.has_unstated() {
+            schema
+        } else {
+            lenient_schema = schema.lenient();
+            &lenient_schema
         };
-        let readers =
-            if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
-                schema
-            } else {
-                lenient_schema = schema.lenient();
-                &lenient_schema
-            };
         let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {

@@ -42,13 +42,35 @@ impl Schema {
     pub fn lenient(&self) -> Schema {
         let mut out = self.clone();
         for m in &mut out.models {
-            if let ModelKind::Object(o) = &mut m.kind {
-                for f in &mut o.fields {
-                    f.nullable = f.accepts_null(true);
+            match &mut m.kind {
+                ModelKind::Object(o) => {
+                    for f in &mut o.fields {
+                        f.nullable = f.accepts_null(true);
+                    }
                 }
+                ModelKind::Enum(e) if e.value_type_unstated => {
+                    e.values = e.values_in_either_form();
+                    e.value_type_unstated = false;
+                    let note = "The docs do not show whether these values are JSON numbers or \
+                                strings: both forms are accepted, each written back as read.";
+                    m.description = Some(match m.description.take() {
+                        Some(d) => format!("{d}\n\n{note}"),
+                        None => note.to_string(),
+                    });
+                }
+                _ => {}
             }
         }
         out
+    }
+
+    /// Whether any fact the docs could not state makes [`Schema::lenient`] differ.
+    pub fn has_unstated(&self) -> bool {
+        self.models.iter().any(|m| match &m.kind {
+            ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
+            ModelKind::Enum(e) => e.value_type_unstated,
+            _ => false,
+        })
     }
 
     /// Sorts models by name; call after adding models by hand.
@@ -241,6 +263,34 @@ pub struct Enum {
     /// Whether values outside the list are accepted (an "open enum").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
+    /// Whether the doc could not show if the values are JSON numbers or strings: an
+    /// unquoted Name/Value table whose values all read as integers (`| One | 1 |` is
+    /// `1` in one API and `"1"` in another). The values are then the integers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub value_type_unstated: bool,
+}
+
+impl Enum {
+    /// The values in both forms they might take on the wire: each integer, then its
+    /// string twin named `<name>_QUOTED` (`ONE` = `1`, `ONE_QUOTED` = `"1"`).
+    pub fn values_in_either_form(&self) -> Vec<EnumValue> {
+        let twins = self.values.iter().filter_map(|v| {
+            let n = v.value.as_i64()?;
+            let name = v.name.as_deref().unwrap_or("");
+            let name = if name.is_empty() {
+                format!("VALUE_{n}_QUOTED")
+            } else {
+                format!("{name}_QUOTED")
+            };
+            Some(EnumValue {
+                name: Some(name.replace('-', "MINUS_")),
+                value: serde_json::Value::String(n.to_string()),
+            })
+        });
+        let mut out = self.values.clone();
+        out.extend(twins.collect::<Vec<_>>());
+        out
+    }
 }
 
 /// One value of an enum.

@@ -19,6 +19,7 @@ fn deprecated_enum_impls_allow_deprecated() {
                     value: "open".into(),
                 }],
                 open: false,
+                value_type_unstated: false,
             }),
             span,
             provenance: None,

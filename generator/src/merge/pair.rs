@@ -350,6 +350,7 @@ mod tests {
                     })
                     .collect(),
                 open: false,
+                value_type_unstated: false,
             })
         };
         let a = schema(vec![

@@ -84,7 +84,12 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
     if !all_strings {
         let json: Vec<TokenStream> = values.iter().map(|v| json_literal(&v.value)).collect();
         let eq: Vec<TokenStream> = values.iter().map(|v| json_comparand(&v.value)).collect();
-        let expected = format!("one of {}", texts.join(", "));
+        // As JSON: `1` and `"1"` are different values here.
+        let expected = values
+            .iter()
+            .map(|v| v.value.to_string())
+            .collect::<Vec<_>>();
+        let expected = format!("one of {}", expected.join(", "));
         out.extend(quote! {
             #allow
             impl serde::Serialize for #name {
