@@ -307,19 +307,19 @@ impl Index {
 }
 
 /// Who takes a contested name first (lowest): an error doc that is the envelope of a
-/// property of its own name (`errors/Error.md` with a field `error`: Speakeasy names an
-/// inline object after its property, so a same-named schema doc is that inner object and
-/// the error doc is the spec's component), then schema docs, then the wrappers the
-/// generator makes (operations, other error classes).
+/// property of its own name (`errors/Error.md` with a field `error` linking to a model:
+/// Speakeasy names an inline object after its property, so a same-named schema doc is
+/// that inner object and the error doc is the spec's component), then schema docs, then
+/// the wrappers the generator makes (operations, other error classes).
 fn name_rank(doc: &LoadedDoc) -> u8 {
     if !is_wrapper_doc(&doc.path) {
         return 1;
     }
     let envelope = match &doc.doc.model.kind {
-        ModelKind::Object(o) => o
-            .fields
-            .iter()
-            .any(|f| fold(&f.wire_name) == fold(&doc.doc.model.name)),
+        ModelKind::Object(o) => o.fields.iter().any(|f| {
+            fold(&f.wire_name) == fold(&doc.doc.model.name)
+                && matches!(f.ty, Type::Pending(_) | Type::Ref(_))
+        }),
         _ => false,
     };
     if envelope && !is_operation_doc(&doc.path) {

@@ -724,7 +724,9 @@ mod tests {
         assert_eq!(examples("1", &Type::STRING), vec![Value::from("1")]);
         assert_eq!(examples("1", &Type::INTEGER), vec![Value::from(1)]);
         assert_eq!(examples("abc", &Type::INTEGER), Vec::<Value>::new());
-        assert_eq!(examples("<nil>", &Type::STRING), Vec::<Value>::new());
+        // A null example stays null (`unstated` decides whether it states nullability).
+        assert_eq!(examples("<nil>", &Type::STRING), vec![Value::Null]);
+        assert_eq!(examples("`null`", &Type::INTEGER), vec![Value::Null]);
         assert_eq!(
             examples("**Example 1:** a<br/>**Example 2:** b", &Type::STRING),
             vec![Value::from("a"), Value::from("b")]
