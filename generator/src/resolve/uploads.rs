@@ -48,7 +48,7 @@ fn is_upload(o: &Object) -> bool {
             content.ty,
             Type::String(None | Some(Format::Binary)) | Type::Any | Type::Array(_)
         )
-        && content_type.is_none_or(|c| !c.required && matches!(c.ty, Type::String(None)))
+        && content_type.map_or(true, |c| !c.required && matches!(c.ty, Type::String(None)))
 }
 
 /// Lowercase without `_`/`-`: `file_name`, `fileName` and `FileName` are one name.
