@@ -145,7 +145,7 @@ impl Loaded {
 
     /// The kinds of fact `dialect`'s documents in this doc set do not show
     /// (those of its reported limitations).
-    pub fn losses(&self, dialect: Dialect) -> Vec<crate::parse::Loss> {
+    pub fn losses(&self, dialect: Dialect) -> Vec<parse::Loss> {
         crate::parse::dialect::losses_of(
             self.limitations
                 .iter()

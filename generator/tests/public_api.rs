@@ -137,7 +137,9 @@ fn list(items: &[syn::Item], path: &str, out: &mut Vec<String>) {
                 members(items, &e.ident.to_string(), out);
             }
             syn::Item::Fn(f) if is_pub(&f.vis) => {
-                out.push(format!("fn {path}{}{}", tokens(&f.sig), cfgs(&f.attrs)));
+                let sig = tokens(&f.sig);
+                let sig = sig.strip_prefix("fn ").unwrap_or(&sig);
+                out.push(format!("fn {path}{sig}{}", cfgs(&f.attrs)));
             }
             syn::Item::Const(c) if is_pub(&c.vis) => {
                 out.push(format!("const {path}{}: {}", c.ident, tokens(&c.ty)));
