@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use modeldoc::Diagnostics;
 use modeldoc::__private::emit::{json_schema, openapi, rust};
-use modeldoc::parse;
+use modeldoc::__private::parse;
 use modeldoc::__private::resolve::{self, LoadedDoc};
 use modeldoc::__private::source::SourceFile;
 
