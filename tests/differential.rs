@@ -359,8 +359,32 @@ fn unions_of_open_objects_pick_the_member_the_keys_name() {
     let wrong = serde_json::json!({"code": "x"});
     assert!(validator.is_valid(&wrong));
     assert_eq!(round_trip(&wrong).unwrap(), serde_json::json!({}));
-    // Rejected by both: no member reads it.
-    for bad in [serde_json::json!("text"), serde_json::json!(5)] {
+    // Rejected by both: no member reads it (nor an array by position).
+    for bad in [
+        serde_json::json!("text"),
+        serde_json::json!(5),
+        serde_json::json!(["t", "u"]),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+        assert!(round_trip(&bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn unions_of_arrays_of_objects_pick_the_member_the_item_keys_name() {
+    let (validator, round_trip) = fixture("DocumentOrErrorList");
+    for instance in [
+        serde_json::json!([{"error": "document not found", "code": 404}]),
+        serde_json::json!([{"title": "t", "url": "u"}, {"title": "s"}]),
+        serde_json::json!([{"code": 1}]),
+        serde_json::json!([]),
+    ] {
+        assert!(validator.is_valid(&instance), "{instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{instance}");
+    }
+    // Neither member is an object: an object is not read as either array, and an array
+    // is not read by an object member by position.
+    for bad in [serde_json::json!({"code": 1}), serde_json::json!([5])] {
         assert!(!validator.is_valid(&bad), "{bad}");
         assert!(round_trip(&bad).is_err(), "{bad}");
     }
