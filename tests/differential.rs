@@ -6,7 +6,7 @@
 //! The Rust types are compiled by `modeldoc-corpus-types` (its build script runs
 //! modeldoc); this test regenerates the JSON Schemas from the same IR.
 
-use modeldoc::emit::json_schema;
+use modeldoc::__private::emit::json_schema;
 use modeldoc::ir::{ModelKind, Schema, Type};
 use modeldoc_corpus_types::{Set, CORPUS_PATH, CORPUS_PRESENT, SETS, SKIPPED};
 use modeldoc_tests::instances::{

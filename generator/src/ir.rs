@@ -95,7 +95,7 @@ pub struct Model {
     /// Where the model's title is.
     pub span: Span,
     /// Which doc set each fact came from, when several doc sets were merged
-    /// ([`crate::merge`]); `None` for a single doc set.
+    /// (`modeldoc generate --merge`); `None` for a single doc set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Box<Provenance>>,
 }
@@ -161,7 +161,7 @@ pub struct Field {
     /// Where the field's row is.
     pub span: Span,
     /// Which doc set each fact came from, when several doc sets were merged
-    /// ([`crate::merge`]); `None` for a single doc set.
+    /// (`modeldoc generate --merge`); `None` for a single doc set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Box<Provenance>>,
 }
@@ -176,7 +176,7 @@ pub struct Provenance {
     pub facts: BTreeMap<Fact, String>,
 }
 
-/// One fact of a model or field, as reconciled by [`crate::merge`].
+/// One fact of a model or field, as reconciled when doc sets are merged (`modeldoc generate --merge`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fact {
@@ -273,7 +273,7 @@ pub struct Enum {
 impl Enum {
     /// The values in both forms they might take on the wire: each integer, then its
     /// string twin named `<name>_QUOTED` (`ONE` = `1`, `ONE_QUOTED` = `"1"`).
-    pub fn values_in_either_form(&self) -> Vec<EnumValue> {
+    pub(crate) fn values_in_either_form(&self) -> Vec<EnumValue> {
         let twins = self.values.iter().filter_map(|v| {
             let n = v.value.as_i64()?;
             let name = v.name.as_deref().unwrap_or("");
@@ -339,8 +339,8 @@ pub enum Type {
     /// The inner type or `null` (used below field level: `List[Nullable[str]]`).
     Nullable(Box<Type>),
     /// A reference the parser could not resolve yet: an index into its
-    /// document's pending references ([`crate::parse::PendingRef`]).
-    /// [`crate::resolve`] replaces every one (by a [`Type::Ref`], or by
+    /// document's pending references (`PendingRef`).
+    /// Resolution replaces every one (by a [`Type::Ref`], or by
     /// [`Type::Any`] when dangling), so a [`Schema`] never holds one; it is
     /// never serialized, and emitters treat one like [`Type::Any`].
     #[serde(skip)]

@@ -20,7 +20,7 @@ use crate::ir::{ModelKind, Schema};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RenameWire {
-    /// Infer the API's convention and exceptions from the docs (see [`crate::wire_names`]).
+    /// Infer the API's convention and exceptions from the docs (see `docs/wire-names.md`).
     #[default]
     Infer,
     /// Keep the names as the docs write them.

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use modeldoc::emit::{json_schema, rust};
+use modeldoc::__private::emit::{json_schema, rust};
 use modeldoc::ir::{Model, ModelKind, Schema, Type};
 
 /// Per-dialect fixture doc sets: (module name, folder in `tests/fixtures`).

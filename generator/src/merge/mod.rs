@@ -24,7 +24,7 @@
 //! with that doc set alone; one doc set alone is returned unchanged.
 //!
 //! ```no_run
-//! use modeldoc::merge::{merge, DocSet};
+//! use modeldoc::__private::merge::{merge, DocSet};
 //! use modeldoc::Dialect;
 //! let load = |dir: &str| modeldoc::Config::new().input(dir).load().unwrap().schema;
 //! let merged = merge(vec![
