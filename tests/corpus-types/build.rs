@@ -95,7 +95,8 @@ fn main() {
                 Ok(schema) => sets.push(Set {
                     module: format!("corpus_{}", module_name(&repo_name)),
                     name: format!("corpus/{repo_name}"),
-                    schema: sample(&schema),
+                    // As users get them by default: unstated facts accepted.
+                    schema: sample(&schema).lenient(),
                 }),
                 Err(e) => {
                     let first_error = e
