@@ -487,6 +487,49 @@ pub fn for_each_type_mut(model: &mut Model, mut f: impl FnMut(&mut Type)) {
     }
 }
 
+/// Plain IR values for unit tests: one place that spells out every field.
+#[cfg(test)]
+pub(crate) mod test_values {
+    use super::*;
+
+    fn span() -> Span {
+        crate::source::SourceFile::new("m.md", "# M").span(0)
+    }
+
+    /// A field: not nullable, no description, examples or provenance.
+    pub(crate) fn field(wire_name: &str, ty: Type, required: bool) -> Field {
+        Field {
+            wire_name: wire_name.into(),
+            ty,
+            required,
+            nullable: false,
+            description: None,
+            deprecated: false,
+            examples: Vec::new(),
+            default: None,
+            read_only: false,
+            unstated: Default::default(),
+            span: span(),
+            provenance: None,
+        }
+    }
+
+    /// An object model of `fields`.
+    pub(crate) fn object(name: &str, fields: Vec<Field>) -> Model {
+        Model {
+            name: name.into(),
+            description: None,
+            deprecated: false,
+            kind: ModelKind::Object(Object {
+                fields,
+                additional_properties: None,
+            }),
+            span: span(),
+            provenance: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

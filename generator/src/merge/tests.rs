@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::*;
-use crate::ir::{EnumValue, Format};
+use crate::ir::{test_values, EnumValue, Format};
 use crate::source::SourceFile;
 
 fn span(file: &str, line: usize) -> Span {
@@ -14,32 +14,16 @@ fn span(file: &str, line: usize) -> Span {
 
 fn field(name: &str, ty: Type, required: bool, nullable: bool, file: &str, line: usize) -> Field {
     Field {
-        wire_name: name.into(),
-        ty,
-        required,
         nullable,
-        description: None,
-        deprecated: false,
-        examples: Vec::new(),
-        default: None,
-        read_only: false,
-        unstated: Default::default(),
         span: span(file, line),
-        provenance: None,
+        ..test_values::field(name, ty, required)
     }
 }
 
 fn object(name: &str, file: &str, fields: Vec<Field>) -> Model {
     Model {
-        name: name.into(),
-        description: None,
-        deprecated: false,
-        kind: ModelKind::Object(Object {
-            fields,
-            additional_properties: None,
-        }),
         span: span(file, 1),
-        provenance: None,
+        ..test_values::object(name, fields)
     }
 }
 

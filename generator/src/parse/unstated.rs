@@ -58,22 +58,11 @@ fn mark_field(f: &mut Field, lost: &[Loss]) {
 mod tests {
     use super::*;
     use crate::ir::Object;
-    use crate::source::SourceFile;
 
     fn field(ty: Type, required: bool, nullable: bool) -> Field {
         Field {
-            wire_name: "f".into(),
-            ty,
-            required,
             nullable,
-            description: None,
-            deprecated: false,
-            examples: Vec::new(),
-            default: None,
-            read_only: false,
-            unstated: Default::default(),
-            span: SourceFile::new("m.md", "# M").span(0),
-            provenance: None,
+            ..crate::ir::test_values::field("f", ty, required)
         }
     }
 

@@ -62,39 +62,7 @@ fn normalized(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Field, Model};
-    use crate::source::SourceFile;
-
-    fn field(name: &str, ty: Type, required: bool) -> Field {
-        Field {
-            wire_name: name.into(),
-            ty,
-            required,
-            nullable: false,
-            description: None,
-            deprecated: false,
-            examples: Vec::new(),
-            default: None,
-            read_only: false,
-            unstated: Default::default(),
-            span: SourceFile::new("m.md", "# M").span(0),
-            provenance: None,
-        }
-    }
-
-    fn object(name: &str, fields: Vec<Field>) -> Model {
-        Model {
-            name: name.into(),
-            description: None,
-            deprecated: false,
-            kind: ModelKind::Object(Object {
-                fields,
-                additional_properties: None,
-            }),
-            span: SourceFile::new("m.md", "# M").span(0),
-            provenance: None,
-        }
-    }
+    use crate::ir::test_values::{field, object};
 
     #[test]
     fn references_to_upload_models_become_binary_strings() {
