@@ -6,7 +6,7 @@
 //! The Rust types are compiled by `modeldoc-corpus-types` (its build script runs
 //! modeldoc); this test regenerates the JSON Schemas from the same IR.
 
-use modeldoc::emit::json_schema;
+use modeldoc::__private::emit::json_schema;
 use modeldoc::ir::{ModelKind, Schema, Type};
 use modeldoc_corpus_types::{Set, CORPUS_PATH, CORPUS_PRESENT, SETS, SKIPPED};
 use modeldoc_tests::instances::{
@@ -87,6 +87,45 @@ fn fixtures_rust_and_json_schema_agree() {
         accepted > 1000,
         "too few accepted instances ({accepted}): the generator is broken"
     );
+}
+
+/// The readers users get by default: unstated nullability accepts `null`, and enums whose
+/// docs cannot show numbers from strings accept both (`1` and `"1"`), each written back
+/// as it was read.
+#[test]
+fn lenient_fixtures_rust_and_json_schema_agree() {
+    let set = SETS
+        .iter()
+        .find(|s| s.name == "fixtures/lenient")
+        .expect("lenient fixtures set");
+    let (failures, accepted) = run_set(set, FIXTURE_CASES);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        accepted > 1000,
+        "too few accepted instances ({accepted}): the generator is broken"
+    );
+    let (validator, round_trip) = fixture_in("fixtures/lenient", "Priority");
+    for instance in [
+        serde_json::json!(10),
+        serde_json::json!("10"),
+        serde_json::json!(-3),
+        serde_json::json!("-3"),
+    ] {
+        assert!(validator.is_valid(&instance), "{instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{instance}");
+    }
+    for bad in [
+        serde_json::json!(2),
+        serde_json::json!("2"),
+        serde_json::json!("LOW"),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+        assert!(round_trip(&bad).is_err(), "{bad}");
+    }
+    // As the docs state it (strict), the integers only.
+    let (validator, round_trip) = fixture("Priority");
+    assert!(!validator.is_valid(&serde_json::json!("10")));
+    assert!(round_trip(&serde_json::json!("10")).is_err());
 }
 
 #[test]
@@ -194,10 +233,12 @@ fn string_enums_display_and_parse_their_wire_values() {
 
 /// The JSON Schema validator and the Rust round trip of a fixtures model.
 fn fixture(model: &str) -> (jsonschema::Validator, modeldoc_corpus_types::RoundTrip) {
-    let set = SETS
-        .iter()
-        .find(|s| s.name == "fixtures")
-        .expect("fixtures set");
+    fixture_in("fixtures", model)
+}
+
+/// The JSON Schema validator and Rust round trip of one model of the set named `set`.
+fn fixture_in(set: &str, model: &str) -> (jsonschema::Validator, modeldoc_corpus_types::RoundTrip) {
+    let set = SETS.iter().find(|s| s.name == set).expect("fixtures set");
     let schema: Schema = serde_json::from_str(set.ir_json).unwrap();
     let doc = json_schema::document_value(
         &schema,
@@ -359,8 +400,32 @@ fn unions_of_open_objects_pick_the_member_the_keys_name() {
     let wrong = serde_json::json!({"code": "x"});
     assert!(validator.is_valid(&wrong));
     assert_eq!(round_trip(&wrong).unwrap(), serde_json::json!({}));
-    // Rejected by both: no member reads it.
-    for bad in [serde_json::json!("text"), serde_json::json!(5)] {
+    // Rejected by both: no member reads it (nor an array by position).
+    for bad in [
+        serde_json::json!("text"),
+        serde_json::json!(5),
+        serde_json::json!(["t", "u"]),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+        assert!(round_trip(&bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn unions_of_arrays_of_objects_pick_the_member_the_item_keys_name() {
+    let (validator, round_trip) = fixture("DocumentOrErrorList");
+    for instance in [
+        serde_json::json!([{"error": "document not found", "code": 404}]),
+        serde_json::json!([{"title": "t", "url": "u"}, {"title": "s"}]),
+        serde_json::json!([{"code": 1}]),
+        serde_json::json!([]),
+    ] {
+        assert!(validator.is_valid(&instance), "{instance}");
+        assert_eq!(round_trip(&instance).unwrap(), instance, "{instance}");
+    }
+    // Neither member is an object: an object is not read as either array, and an array
+    // is not read by an object member by position.
+    for bad in [serde_json::json!({"code": 1}), serde_json::json!([5])] {
         assert!(!validator.is_valid(&bad), "{bad}");
         assert!(round_trip(&bad).is_err(), "{bad}");
     }

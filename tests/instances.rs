@@ -379,23 +379,23 @@ pub fn same_json_but_dropped_keys(back: &Value, instance: &Value) -> bool {
     }
 }
 
-/// Whether a model reaches a union with two or more object members (refs to object
-/// models, or arrays of them).
+/// Whether a model reaches a union with two or more object members (refs to object models)
+/// or two or more arrays of them.
 pub fn reaches_object_union(schema: &Schema, model: &str) -> bool {
-    // Members that are arrays of objects drop keys the same way (serde's first
-    // matching array member reads every element with its own struct).
-    fn is_object(schema: &Schema, t: &Type) -> bool {
-        match t {
-            Type::Ref(name) => matches!(
-                schema.model(name).map(|m| &m.kind),
-                Some(ModelKind::Object(_))
-            ),
-            Type::Array(inner) => is_object(schema, inner),
-            _ => false,
-        }
-    }
-    let is_object = |t: &Type| is_object(schema, t);
-    let object_union = |members: &[Type]| members.iter().filter(|m| is_object(m)).count() >= 2;
+    let is_object = |t: &Type| match t {
+        Type::Ref(name) => matches!(
+            schema.model(name).map(|m| &m.kind),
+            Some(ModelKind::Object(_))
+        ),
+        _ => false,
+    };
+    let array_of_objects = |t: &Type| matches!(t, Type::Array(item) if is_object(item));
+    // Two object members, or two arrays of objects: a member that reads the value may
+    // drop keys another member declares (the Rust union picks by keys, not by a verdict).
+    let object_union = |members: &[Type]| {
+        members.iter().filter(|m| is_object(m)).count() >= 2
+            || members.iter().filter(|m| array_of_objects(m)).count() >= 2
+    };
     let mut seen = std::collections::HashSet::new();
     let mut stack = vec![model.to_string()];
     while let Some(name) = stack.pop() {

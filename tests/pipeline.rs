@@ -1,12 +1,12 @@
 //! The whole pipeline in memory, for robustness tests: bytes → decode → parse →
 //! resolve → every emitter. No file is read or written.
 
-use modeldoc::diagnostic::Diagnostics;
-use modeldoc::emit::{json_schema, openapi, rust};
+use modeldoc::__private::emit::{json_schema, openapi, rust};
+use modeldoc::__private::parse::{self, Dialect};
+use modeldoc::__private::resolve::{self, LoadedDoc};
+use modeldoc::__private::source::SourceFile;
 use modeldoc::ir::Schema;
-use modeldoc::parse::{self, Dialect};
-use modeldoc::resolve::{self, LoadedDoc};
-use modeldoc::source::SourceFile;
+use modeldoc::Diagnostics;
 
 /// What one run produced.
 #[derive(Debug)]

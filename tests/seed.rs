@@ -2,7 +2,7 @@
 //!
 //! Review changes with `cargo insta review`.
 
-use modeldoc::emit::{json_schema, openapi, rust};
+use modeldoc::__private::emit::{json_schema, openapi, rust};
 use modeldoc_tests::specs_schema;
 
 #[test]
@@ -40,7 +40,10 @@ fn user_api_key_json_schema() {
     let schema = specs_schema();
     let model = schema.model("UserAPIKey").expect("seed model");
     let doc = json_schema::document_value(&schema, model, &Default::default());
-    insta::assert_snapshot!("user_api_key_json_schema", modeldoc::emit::to_json(&doc));
+    insta::assert_snapshot!(
+        "user_api_key_json_schema",
+        modeldoc::__private::emit::to_json(&doc)
+    );
 }
 
 #[test]

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use modeldoc::diagnostic::Diagnostics;
-use modeldoc::parse::{self, Dialect};
-use modeldoc::source::SourceFile;
+use modeldoc::Diagnostics;
+use modeldoc::__private::parse::{self, Dialect};
+use modeldoc::__private::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = SourceFile::from_bytes("fuzz.md".into(), data.to_vec()) else {

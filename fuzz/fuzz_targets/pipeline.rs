@@ -4,11 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use modeldoc::diagnostic::Diagnostics;
-use modeldoc::emit::{json_schema, openapi, rust};
-use modeldoc::parse;
-use modeldoc::resolve::{self, LoadedDoc};
-use modeldoc::source::SourceFile;
+use modeldoc::Diagnostics;
+use modeldoc::__private::emit::{json_schema, openapi, rust};
+use modeldoc::__private::parse;
+use modeldoc::__private::resolve::{self, LoadedDoc};
+use modeldoc::__private::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

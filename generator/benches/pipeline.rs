@@ -4,12 +4,12 @@
 //! sets live in `cargo xtask bench` (see BENCHMARKS.md).
 
 use divan::{black_box, Bencher};
-use modeldoc::diagnostic::Diagnostics;
-use modeldoc::emit::{json_schema, openapi, rust};
+use modeldoc::__private::emit::{json_schema, openapi, rust};
+use modeldoc::__private::parse::{self, type_expr, Dialect};
+use modeldoc::__private::resolve::{self, LoadedDoc};
+use modeldoc::__private::source::SourceFile;
 use modeldoc::ir::Schema;
-use modeldoc::parse::{self, type_expr, Dialect};
-use modeldoc::resolve::{self, LoadedDoc};
-use modeldoc::source::SourceFile;
+use modeldoc::Diagnostics;
 
 const SEED: &str = include_str!("../../specs/userapikey.md");
 
@@ -42,7 +42,7 @@ fn seed_schema() -> Schema {
 #[divan::bench]
 fn markdown_blocks(b: Bencher) {
     let source = SourceFile::new("specs/userapikey.md", SEED);
-    b.bench(|| modeldoc::markdown::blocks_with_ranges(black_box(&source)));
+    b.bench(|| modeldoc::__private::markdown::blocks_with_ranges(black_box(&source)));
 }
 
 /// Dialect detection of one doc.

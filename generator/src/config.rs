@@ -145,7 +145,7 @@ impl Loaded {
 
     /// The kinds of fact `dialect`'s documents in this doc set do not show
     /// (those of its reported limitations).
-    pub fn losses(&self, dialect: Dialect) -> Vec<crate::parse::Loss> {
+    pub fn losses(&self, dialect: Dialect) -> Vec<parse::Loss> {
         crate::parse::dialect::losses_of(
             self.limitations
                 .iter()
@@ -205,7 +205,7 @@ impl Config {
 
     /// Starts a new doc set made of `paths` (files or folders): the same API
     /// documented by another SDK. Several doc sets are merged
-    /// ([`crate::merge`]): the union of their models, each fact taken from the
+    /// (`modeldoc generate --merge`): the union of their models, each fact taken from the
     /// doc sets whose dialect shows it; when two that show a fact disagree,
     /// the earlier doc set wins. One doc set behaves exactly like
     /// [`Config::input`].
@@ -246,7 +246,7 @@ impl Config {
     }
 
     /// How field wire (JSON) names are decided: inferred from the docs (default), as
-    /// written, `snake_case` or `camelCase` (see [`crate::wire_names`]).
+    /// written, `snake_case` or `camelCase` (see `docs/wire-names.md`).
     pub fn rename_wire(&mut self, rule: RenameWire) -> &mut Self {
         self.wire_names.rule = rule;
         self
@@ -267,7 +267,7 @@ impl Config {
     }
 
     /// Names the model of the docs `key` selects `name` (a model name such as `Detail`, or a
-    /// doc path such as `apierrors/detail.md`; see [`crate::select`]). The name is taken
+    /// doc path such as `apierrors/detail.md`; see [`ModelSelection`]). The name is taken
     /// before any other doc's; a key that matches no doc, or several for a rename, is an
     /// error of [`Config::load`].
     pub fn rename_model(&mut self, key: impl Into<String>, name: impl Into<String>) -> &mut Self {
@@ -276,7 +276,7 @@ impl Config {
     }
 
     /// Leaves out the docs `key` selects (a model name, a doc path, or a folder such as
-    /// `operations/`; see [`crate::select`]).
+    /// `operations/`; see [`ModelSelection`]).
     pub fn exclude_model(&mut self, key: impl Into<String>) -> &mut Self {
         let key = key.into();
         if !self.models.exclude.contains(&key) {
@@ -649,17 +649,12 @@ impl Config {
         // The payload readers (Rust, JSON Schema) accept what unstated facts might allow;
         // the OpenAPI document restates the docs' facts.
         let lenient_schema;
-        let unstated = |m: &crate::ir::Model| match &m.kind {
-            crate::ir::ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
-            _ => false,
+        let readers = if self.rust_options.options.strict_types || !schema.has_unstated() {
+            schema
+        } else {
+            lenient_schema = schema.lenient();
+            &lenient_schema
         };
-        let readers =
-            if self.rust_options.options.strict_types || !schema.models.iter().any(unstated) {
-                schema
-            } else {
-                lenient_schema = schema.lenient();
-                &lenient_schema
-            };
         let (rust_files, (openapi_doc, schemas)) = crate::par::join(
             || match &rust {
                 Some(RustOutput::File(path)) => vec![OutputFile {

@@ -35,10 +35,7 @@ use crate::options::Options;
 use crate::parse::Dialect;
 use crate::rename::RenameWire;
 use crate::select::ModelSelection;
-pub use crate::suggest::closest;
-
-/// The file name the CLI looks for in the current directory.
-pub const FILE_NAME: &str = "modeldoc.toml";
+use crate::suggest::closest;
 
 /// The contents of a `modeldoc.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -93,6 +90,9 @@ impl Outputs {
 }
 
 impl ConfigFile {
+    /// The file name the CLI looks for in the current directory.
+    pub const FILE_NAME: &'static str = "modeldoc.toml";
+
     /// Reads and parses a config file; errors name the file and suggest fixes.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path)

@@ -42,13 +42,35 @@ impl Schema {
     pub fn lenient(&self) -> Schema {
         let mut out = self.clone();
         for m in &mut out.models {
-            if let ModelKind::Object(o) = &mut m.kind {
-                for f in &mut o.fields {
-                    f.nullable = f.accepts_null(true);
+            match &mut m.kind {
+                ModelKind::Object(o) => {
+                    for f in &mut o.fields {
+                        f.nullable = f.accepts_null(true);
+                    }
                 }
+                ModelKind::Enum(e) if e.value_type_unstated => {
+                    e.values = e.values_in_either_form();
+                    e.value_type_unstated = false;
+                    let note = "The docs do not show whether these values are JSON numbers or \
+                                strings: both forms are accepted, each written back as read.";
+                    m.description = Some(match m.description.take() {
+                        Some(d) => format!("{d}\n\n{note}"),
+                        None => note.to_string(),
+                    });
+                }
+                _ => {}
             }
         }
         out
+    }
+
+    /// Whether any fact the docs could not state makes [`Schema::lenient`] differ.
+    pub fn has_unstated(&self) -> bool {
+        self.models.iter().any(|m| match &m.kind {
+            ModelKind::Object(o) => o.fields.iter().any(|f| f.unstated.nullable),
+            ModelKind::Enum(e) => e.value_type_unstated,
+            _ => false,
+        })
     }
 
     /// Sorts models by name; call after adding models by hand.
@@ -73,7 +95,7 @@ pub struct Model {
     /// Where the model's title is.
     pub span: Span,
     /// Which doc set each fact came from, when several doc sets were merged
-    /// ([`crate::merge`]); `None` for a single doc set.
+    /// (`modeldoc generate --merge`); `None` for a single doc set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Box<Provenance>>,
 }
@@ -139,7 +161,7 @@ pub struct Field {
     /// Where the field's row is.
     pub span: Span,
     /// Which doc set each fact came from, when several doc sets were merged
-    /// ([`crate::merge`]); `None` for a single doc set.
+    /// (`modeldoc generate --merge`); `None` for a single doc set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Box<Provenance>>,
 }
@@ -154,7 +176,7 @@ pub struct Provenance {
     pub facts: BTreeMap<Fact, String>,
 }
 
-/// One fact of a model or field, as reconciled by [`crate::merge`].
+/// One fact of a model or field, as reconciled when doc sets are merged (`modeldoc generate --merge`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fact {
@@ -241,6 +263,34 @@ pub struct Enum {
     /// Whether values outside the list are accepted (an "open enum").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
+    /// Whether the doc could not show if the values are JSON numbers or strings: an
+    /// unquoted Name/Value table whose values all read as integers (`| One | 1 |` is
+    /// `1` in one API and `"1"` in another). The values are then the integers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub value_type_unstated: bool,
+}
+
+impl Enum {
+    /// The values in both forms they might take on the wire: each integer, then its
+    /// string twin named `<name>_QUOTED` (`ONE` = `1`, `ONE_QUOTED` = `"1"`).
+    pub(crate) fn values_in_either_form(&self) -> Vec<EnumValue> {
+        let twins = self.values.iter().filter_map(|v| {
+            let n = v.value.as_i64()?;
+            let name = v.name.as_deref().unwrap_or("");
+            let name = if name.is_empty() {
+                format!("VALUE_{n}_QUOTED")
+            } else {
+                format!("{name}_QUOTED")
+            };
+            Some(EnumValue {
+                name: Some(name.replace('-', "MINUS_")),
+                value: serde_json::Value::String(n.to_string()),
+            })
+        });
+        let mut out = self.values.clone();
+        out.extend(twins.collect::<Vec<_>>());
+        out
+    }
 }
 
 /// One value of an enum.
@@ -289,8 +339,8 @@ pub enum Type {
     /// The inner type or `null` (used below field level: `List[Nullable[str]]`).
     Nullable(Box<Type>),
     /// A reference the parser could not resolve yet: an index into its
-    /// document's pending references ([`crate::parse::PendingRef`]).
-    /// [`crate::resolve`] replaces every one (by a [`Type::Ref`], or by
+    /// document's pending references (`PendingRef`).
+    /// Resolution replaces every one (by a [`Type::Ref`], or by
     /// [`Type::Any`] when dangling), so a [`Schema`] never holds one; it is
     /// never serialized, and emitters treat one like [`Type::Any`].
     #[serde(skip)]
@@ -434,6 +484,49 @@ pub fn for_each_type_mut(model: &mut Model, mut f: impl FnMut(&mut Type)) {
         ModelKind::Union(u) => u.members.iter_mut().for_each(f),
         ModelKind::Alias { ty } => f(ty),
         ModelKind::Enum(_) => {}
+    }
+}
+
+/// Plain IR values for unit tests: one place that spells out every field.
+#[cfg(test)]
+pub(crate) mod test_values {
+    use super::*;
+
+    fn span() -> Span {
+        crate::source::SourceFile::new("m.md", "# M").span(0)
+    }
+
+    /// A field: not nullable, no description, examples or provenance.
+    pub(crate) fn field(wire_name: &str, ty: Type, required: bool) -> Field {
+        Field {
+            wire_name: wire_name.into(),
+            ty,
+            required,
+            nullable: false,
+            description: None,
+            deprecated: false,
+            examples: Vec::new(),
+            default: None,
+            read_only: false,
+            unstated: Default::default(),
+            span: span(),
+            provenance: None,
+        }
+    }
+
+    /// An object model of `fields`.
+    pub(crate) fn object(name: &str, fields: Vec<Field>) -> Model {
+        Model {
+            name: name.into(),
+            description: None,
+            deprecated: false,
+            kind: ModelKind::Object(Object {
+                fields,
+                additional_properties: None,
+            }),
+            span: span(),
+            provenance: None,
+        }
     }
 }
 

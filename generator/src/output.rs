@@ -29,7 +29,7 @@ pub struct OwnedDir {
     pub marker: &'static str,
 }
 
-/// What [`sync`] did or would do to one path.
+/// What writing the outputs did (or, in check mode, would do) to one path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// The file did not exist.
@@ -258,15 +258,6 @@ fn commit(
             Err(e)
         }
     }
-}
-
-/// Writes `contents` to a temporary file next to `path`, then renames it over `path`.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let tmp = write_temp(path, contents)?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        with_path(e, path)
-    })
 }
 
 /// Writes `contents` to a temporary file next to `path` and returns its path.

@@ -20,7 +20,7 @@ use crate::ir::{ModelKind, Schema};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RenameWire {
-    /// Infer the API's convention and exceptions from the docs (see [`crate::wire_names`]).
+    /// Infer the API's convention and exceptions from the docs (see `docs/wire-names.md`).
     #[default]
     Infer,
     /// Keep the names as the docs write them.
@@ -131,43 +131,15 @@ pub fn rename_wire(schema: &mut Schema, rule: RenameWire, diags: &mut Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Field, Model, Object, Type};
-    use crate::source::{SourceFile, Span};
-
-    fn span() -> Span {
-        SourceFile::new("m.md", "# M").span(0)
-    }
+    use crate::ir::{test_values, Type};
 
     fn object(names: &[&str]) -> Schema {
         let fields = names
             .iter()
-            .map(|n| Field {
-                wire_name: n.to_string(),
-                ty: Type::STRING,
-                required: false,
-                nullable: false,
-                description: None,
-                deprecated: false,
-                examples: Vec::new(),
-                default: None,
-                read_only: false,
-                unstated: Default::default(),
-                span: span(),
-                provenance: None,
-            })
+            .map(|n| test_values::field(n, Type::STRING, false))
             .collect();
         Schema {
-            models: vec![Model {
-                name: "M".into(),
-                description: None,
-                deprecated: false,
-                kind: ModelKind::Object(Object {
-                    fields,
-                    additional_properties: None,
-                }),
-                span: span(),
-                provenance: None,
-            }],
+            models: vec![test_values::object("M", fields)],
         }
     }
 

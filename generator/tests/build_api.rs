@@ -144,10 +144,10 @@ fn warnings_become_capped_cargo_warning_lines() {
         15 + loaded.limitations.len()
     );
     assert!(!loaded.limitations.is_empty());
-    let lines = modeldoc::config::cargo_warnings(&loaded);
+    let lines = modeldoc::__private::cargo_warnings(&loaded);
     assert_eq!(
         lines.len(),
-        modeldoc::config::CARGO_WARNINGS + 1,
+        modeldoc::__private::CARGO_WARNINGS + 1,
         "{lines:#?}"
     );
     assert!(lines[0].starts_with("cargo:warning="), "{}", lines[0]);

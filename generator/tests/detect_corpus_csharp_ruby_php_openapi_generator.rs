@@ -5,13 +5,13 @@
 
 use std::path::PathBuf;
 
-use modeldoc::parse::{detect_doc_set, Dialect};
+use modeldoc::__private::parse::{detect_doc_set, Dialect};
 
 mod support;
 
 fn corpus_docs(repo: &str) -> Option<Vec<(PathBuf, String)>> {
     let root = support::corpus("detect_corpus_b", &format!("{repo}/docs"))?;
-    let files = modeldoc::config::collect_markdown(&[root]).expect("corpus readable");
+    let files = modeldoc::__private::collect_markdown(&[root]).expect("corpus readable");
     Some(
         files
             .into_iter()

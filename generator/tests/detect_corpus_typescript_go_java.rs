@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use modeldoc::parse::{detect, detect_doc_set};
+use modeldoc::__private::parse::{detect, detect_doc_set};
 use modeldoc::Dialect;
 
 mod support;

@@ -6,7 +6,7 @@
 //! `../shared/corpus`, not just the same winner. Skips (with a message) when
 //! the corpus is absent.
 
-use modeldoc::parse::{detect, scores, Dialect, Marker};
+use modeldoc::__private::parse::{detect, scores, Dialect, Marker};
 
 mod support;
 
@@ -68,7 +68,7 @@ fn every_score_of_every_corpus_doc_matches_the_reference() {
     );
     let (mut docs, mut mismatches) = (0, Vec::new());
     for repo in &repos {
-        let files = modeldoc::config::collect_markdown(std::slice::from_ref(repo))
+        let files = modeldoc::__private::collect_markdown(std::slice::from_ref(repo))
             .expect("corpus readable");
         for file in files {
             let text = std::fs::read_to_string(&file).expect("utf-8 doc");

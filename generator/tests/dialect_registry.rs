@@ -3,7 +3,7 @@
 //! ones only for the flavour at hand), which `modeldoc-compare` takes its
 //! losses from (`generator/compare/tests/cross_language.rs`).
 
-use modeldoc::parse::{Dialect, Loss};
+use modeldoc::{Dialect, Loss};
 
 const PROPS: &str =
     "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";

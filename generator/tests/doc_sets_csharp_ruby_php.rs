@@ -1,8 +1,8 @@
 //! Doc-set behaviour of the C#/Ruby/PHP dialects: majority detection and
 //! union members recovered from link labels.
 
+use modeldoc::__private::parse::{detect_doc_set, Dialect};
 use modeldoc::ir::{ModelKind, Type};
-use modeldoc::parse::{detect_doc_set, Dialect};
 use modeldoc::Config;
 
 mod support;

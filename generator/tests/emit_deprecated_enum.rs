@@ -1,9 +1,9 @@
 //! A deprecated enum model must not make the generated code warn: the impls
 //! that name it allow `deprecated`.
 
-use modeldoc::emit::rust::{emit_file, RustOptions};
+use modeldoc::__private::emit::rust::{emit_file, RustOptions};
+use modeldoc::__private::source::SourceFile;
 use modeldoc::ir::{Enum, EnumValue, Model, ModelKind, Schema};
-use modeldoc::source::SourceFile;
 
 #[test]
 fn deprecated_enum_impls_allow_deprecated() {
@@ -19,6 +19,7 @@ fn deprecated_enum_impls_allow_deprecated() {
                     value: "open".into(),
                 }],
                 open: false,
+                value_type_unstated: false,
             }),
             span,
             provenance: None,

@@ -117,3 +117,66 @@ fn json_numbers_keep_integers_integers() {
         assert_eq!(serde_json::to_string(&n).expect("writes"), text);
     }
 }
+
+/// A `null` in the Example column states nullability where the dialect cannot show it:
+/// PHP writes a required nullable date as plain `\DateTime`, Go an optional nullable
+/// string as `*string` with `<nil>` for the null example. Where the type cell states
+/// non-null (Python's `Optional[str]` next to `OptionalNullable[str]`), the type wins
+/// and the null is no example of the field.
+#[test]
+fn a_null_example_states_nullability_the_dialect_cannot_show() {
+    let php = "# Reminder\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n\
+| `lastSentAt` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | When the last reminder was sent, or `null`. | null |\n\
+| `note` | *string* | :heavy_check_mark: | A note. | Call back |\n";
+    let go = "# Charge\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n\
+| `PreviousID` | **string* | :heavy_minus_sign: | Leave `null` for the first charge. | <nil> |\n\
+| `Label` | **string* | :heavy_minus_sign: | A label. | gift |\n";
+    let python = "# Account\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n\
+| `phone_id` | *Optional[str]* | :heavy_minus_sign: | The phone ID. | <nil> |\n\
+| `previous_id` | *OptionalNullable[str]* | :heavy_minus_sign: | Leave `null` at first. | `null` |\n";
+    let fields = |name: &str, file: &str, doc: &str| {
+        let dir = support::doc_set(name, &[(file, doc)]);
+        let loaded = Config::new()
+            .input(&dir)
+            .strict_types(true)
+            .load()
+            .expect("loads");
+        let ModelKind::Object(o) = &loaded.schema.models[0].kind else {
+            panic!("object")
+        };
+        o.fields.clone()
+    };
+    for (name, file, doc) in [
+        ("null-php", "Reminder.md", php),
+        ("null-go", "Charge.md", go),
+    ] {
+        let f = fields(name, file, doc);
+        assert!(
+            f[0].nullable && !f[0].unstated.nullable,
+            "{name}: {:?}",
+            f[0]
+        );
+        assert_eq!(f[0].examples, [serde_json::Value::Null], "{name}");
+        assert!(!f[1].nullable, "{name}: {:?}", f[1]);
+    }
+    let f = fields("null-py", "Account.md", python);
+    assert!(!f[0].nullable && f[0].examples.is_empty(), "{:?}", f[0]);
+    assert!(
+        f[1].nullable && f[1].examples == [serde_json::Value::Null],
+        "{:?}",
+        f[1]
+    );
+    // The OpenAPI document states it too (the example is the docs' own fact).
+    let out = generate("null-php-out", "Reminder.md", php, true);
+    let props = &out.openapi["components"]["schemas"]["Reminder"]["properties"];
+    assert_eq!(
+        props["lastSentAt"]["type"],
+        serde_json::json!(["string", "null"]),
+        "{props}"
+    );
+    assert!(
+        out.rust.contains("pub last_sent_at: Option<"),
+        "{}",
+        out.rust
+    );
+}

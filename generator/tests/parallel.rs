@@ -102,9 +102,9 @@ fn json_schema_fast_path_matches_plain_documents() {
 }
 
 fn assert_fast_json_schema_path(docs: &Path) {
-    use modeldoc::emit::json_schema;
-    use modeldoc::emit::schema::SchemaOptions;
-    use modeldoc::emit::to_json;
+    use modeldoc::__private::emit::json_schema;
+    use modeldoc::__private::emit::schema::SchemaOptions;
+    use modeldoc::__private::emit::to_json;
     let loaded = Config::new().input(docs).load_partial().expect("docs load");
     let schema = &loaded.schema;
     for (closed_objects, open_enums) in [(false, false), (true, true)] {
@@ -139,17 +139,19 @@ fn openapi_text_matches_document() {
     }
     // No models: `components.schemas` is `{}`.
     let empty = modeldoc::ir::Schema::default();
-    let options = modeldoc::emit::openapi::OpenApiOptions::default();
+    let options = modeldoc::__private::emit::openapi::OpenApiOptions::default();
     assert_eq!(
-        modeldoc::emit::openapi::emit_document(&empty, &options),
-        modeldoc::emit::to_json(&modeldoc::emit::openapi::document_value(&empty, &options))
+        modeldoc::__private::emit::openapi::emit_document(&empty, &options),
+        modeldoc::__private::emit::to_json(&modeldoc::__private::emit::openapi::document_value(
+            &empty, &options
+        ))
     );
 }
 
 fn assert_openapi_text(docs: &Path) {
-    use modeldoc::emit::openapi::{self, OpenApiOptions};
-    use modeldoc::emit::schema::SchemaOptions;
-    use modeldoc::emit::to_json;
+    use modeldoc::__private::emit::openapi::{self, OpenApiOptions};
+    use modeldoc::__private::emit::schema::SchemaOptions;
+    use modeldoc::__private::emit::to_json;
     let loaded = Config::new().input(docs).load_partial().expect("docs load");
     let schema = &loaded.schema;
     assert!(!schema.models.is_empty(), "{} has models", docs.display());

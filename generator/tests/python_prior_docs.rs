@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use modeldoc::ir::{ModelKind, Type};
-use modeldoc::parse::Dialect;
+use modeldoc::Dialect;
 use serde_json::{json, Value};
 
 fn fixtures() -> PathBuf {

@@ -292,7 +292,7 @@ fn run_set(bins: &Bins, docs: &[PathBuf], o: &Options, scratch: &Path) -> Result
 
 /// Number of `*.md` files and their total size in bytes.
 fn size(docs: &[PathBuf]) -> Result<(usize, u64), String> {
-    let files = modeldoc::config::collect_markdown(docs).map_err(|e| e.to_string())?;
+    let files = modeldoc::__private::collect_markdown(docs).map_err(|e| e.to_string())?;
     let bytes = files
         .iter()
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))

@@ -27,7 +27,7 @@ pub fn corpus_dir(root: &Path) -> PathBuf {
 /// `root` is the workspace root; pass an empty path when already running there
 /// so that diagnostics show short relative paths.
 pub fn codegen_config(root: &Path, check: bool) -> Result<modeldoc::Config, modeldoc::Error> {
-    let file = root.join(modeldoc::config_file::FILE_NAME);
+    let file = root.join(modeldoc::ConfigFile::FILE_NAME);
     let mut config = modeldoc::ConfigFile::load_config(&file)?;
     config.check(check);
     Ok(config)

@@ -105,17 +105,25 @@ fn pet_labels_first() -> Value {
 /// The JSON Schema modeldoc emits for `docs/` with the wire-changing options of `full`.
 fn full_schema(model: &str) -> jsonschema::Validator {
     let mut config = modeldoc::Config::new();
-    config.input(concat!(env!("CARGO_MANIFEST_DIR"), "/docs"));
+    config
+        .input(concat!(env!("CARGO_MANIFEST_DIR"), "/docs"))
+        .deny_unknown_fields(true)
+        .open_enums(true)
+        .json_schema("schemas");
     let schema = config.load().unwrap().schema;
-    let options = modeldoc::emit::schema::SchemaOptions {
-        closed_objects: true,
-        open_enums: true,
-    };
-    let doc = modeldoc::emit::json_schema::document_value(
-        &schema,
-        schema.model(model).unwrap(),
-        &options,
-    );
+    // Rendered in memory: nothing is written.
+    let (files, _) = config.render(&schema).unwrap();
+    let name = format!("{model}.json");
+    let file = files
+        .iter()
+        .find(|f| f.path.file_name().is_some_and(|n| n == name.as_str()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {name} among {:?}",
+                files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        });
+    let doc: Value = serde_json::from_str(&file.contents).unwrap();
     jsonschema::draft202012::options().build(&doc).unwrap()
 }
 

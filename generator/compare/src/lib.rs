@@ -26,12 +26,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use modeldoc::parse::Loss;
+pub use modeldoc::Loss;
 pub use types::show;
 
+pub use modeldoc::__private::merge::pair::normalize;
+use modeldoc::__private::merge::pair::{pair_by_name, pair_models, split};
 use modeldoc::ir::{Field, Model, ModelKind, Object, Schema, Type};
-pub use modeldoc::merge::pair::normalize;
-use modeldoc::merge::pair::{pair_by_name, pair_models, split};
 use modeldoc::Loaded;
 use types::{members_detail, same_values, Cx, TypeDiff};
 

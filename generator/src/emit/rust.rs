@@ -3,12 +3,12 @@
 //!
 //! The emitter is layered, each part using only the ones listed before it:
 //!
-//! - [`tokens`]: identifiers, doc comments and other shared token helpers;
-//! - [`types`]: type mapping, IR types → Rust types (std names a model shadows,
+//! - `tokens`: identifiers, doc comments and other shared token helpers;
+//! - `types`: type mapping, IR types → Rust types (std names a model shadows,
 //!   dates, maps);
-//! - [`plan`]: everything Rust-specific decided before rendering (identifiers,
+//! - `plan`: everything Rust-specific decided before rendering (identifiers,
 //!   hoisted inline types, boxing of recursive fields, union order, derives);
-//! - [`render`]: a planned item → tokens;
+//! - `render`: a planned item → tokens;
 //! - this module: the entry points, which lay the items out in one file or a
 //!   module tree and format it.
 //!

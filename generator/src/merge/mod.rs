@@ -24,7 +24,7 @@
 //! with that doc set alone; one doc set alone is returned unchanged.
 //!
 //! ```no_run
-//! use modeldoc::merge::{merge, DocSet};
+//! use modeldoc::__private::merge::{merge, DocSet};
 //! use modeldoc::Dialect;
 //! let load = |dir: &str| modeldoc::Config::new().input(dir).load().unwrap().schema;
 //! let merged = merge(vec![
@@ -350,15 +350,31 @@ impl Cx<'_> {
                 ModelKind::Object(self.object(name, &objects, r, diags))
             }
             ModelKind::Enum(e) => {
-                let sides: Vec<(usize, bool, Vec<serde_json::Value>)> = same
+                let enums: Vec<(usize, &Enum)> = same
                     .iter()
                     .filter_map(|(i, m)| match &m.kind {
-                        ModelKind::Enum(e) => Some((
+                        ModelKind::Enum(e) => Some((*i, e)),
+                        _ => None,
+                    })
+                    .collect();
+                // A side that cannot show numbers from strings agrees with `"1"` as with
+                // `1`: values are compared by their text then, and a side that states
+                // the value type gives the values.
+                let by_text = enums.iter().any(|(_, e)| e.value_type_unstated);
+                let text = |v: &serde_json::Value| match v {
+                    serde_json::Value::Number(n) if by_text => {
+                        serde_json::Value::from(n.to_string())
+                    }
+                    v => v.clone(),
+                };
+                let sides: Vec<(usize, bool, Vec<serde_json::Value>)> = enums
+                    .iter()
+                    .map(|(i, e)| {
+                        (
                             *i,
                             true,
-                            e.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>(),
-                        )),
-                        _ => None,
+                            e.values.iter().map(|v| text(&v.value)).collect::<Vec<_>>(),
+                        )
                     })
                     .map(|(i, c, mut v)| {
                         v.sort_by_key(|v| v.to_string());
@@ -371,9 +387,30 @@ impl Cx<'_> {
                 let open = same
                     .iter()
                     .any(|(_, m)| matches!(&m.kind, ModelKind::Enum(e) if e.open));
+                let stated = enums.iter().find(|(_, e)| !e.value_type_unstated);
+                let (values, value_type_unstated) = match stated {
+                    Some((_, s)) if by_text => {
+                        // The stated side's value of the same text, under the winner's name.
+                        let values = e
+                            .values
+                            .iter()
+                            .map(|w| crate::ir::EnumValue {
+                                name: w.name.clone(),
+                                value: s
+                                    .values
+                                    .iter()
+                                    .find(|s| text(&s.value) == text(&w.value))
+                                    .map_or_else(|| w.value.clone(), |s| s.value.clone()),
+                            })
+                            .collect();
+                        (values, false)
+                    }
+                    _ => (e.values.clone(), stated.is_none()),
+                };
                 ModelKind::Enum(Enum {
-                    values: e.values.clone(),
+                    values,
                     open,
+                    value_type_unstated,
                 })
             }
             ModelKind::Union(_) | ModelKind::Alias { .. } => {

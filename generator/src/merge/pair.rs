@@ -255,8 +255,7 @@ fn parallel_refs<'t>(a: &'t Type, b: &'t Type, out: &mut Vec<(&'t str, &'t str)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Enum, EnumValue, Field, Object};
-    use crate::source::SourceFile;
+    use crate::ir::{test_values, Enum, EnumValue};
 
     #[test]
     fn names_pair_exactly_first_then_normalized_one_to_one() {
@@ -295,41 +294,17 @@ mod tests {
 
     fn model(name: &str, kind: ModelKind) -> Model {
         Model {
-            name: name.into(),
-            description: None,
-            deprecated: false,
             kind,
-            span: SourceFile::new("m.md", "# M").span(0),
-            provenance: None,
+            ..test_values::object(name, Vec::new())
         }
     }
 
     fn object(name: &str, fields: &[(&str, Type)]) -> Model {
-        let span = SourceFile::new("m.md", "# M").span(0);
         let fields = fields
             .iter()
-            .map(|(n, ty)| Field {
-                wire_name: n.to_string(),
-                ty: ty.clone(),
-                required: true,
-                nullable: false,
-                description: None,
-                deprecated: false,
-                examples: Vec::new(),
-                default: None,
-                read_only: false,
-                unstated: Default::default(),
-                span: span.clone(),
-                provenance: None,
-            })
+            .map(|(n, ty)| test_values::field(n, ty.clone(), true))
             .collect();
-        model(
-            name,
-            ModelKind::Object(Object {
-                fields,
-                additional_properties: None,
-            }),
-        )
+        test_values::object(name, fields)
     }
 
     fn schema(mut models: Vec<Model>) -> Schema {
@@ -350,6 +325,7 @@ mod tests {
                     })
                     .collect(),
                 open: false,
+                value_type_unstated: false,
             })
         };
         let a = schema(vec![

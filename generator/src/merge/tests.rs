@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::*;
-use crate::ir::{EnumValue, Format};
+use crate::ir::{test_values, EnumValue, Format};
 use crate::source::SourceFile;
 
 fn span(file: &str, line: usize) -> Span {
@@ -14,32 +14,16 @@ fn span(file: &str, line: usize) -> Span {
 
 fn field(name: &str, ty: Type, required: bool, nullable: bool, file: &str, line: usize) -> Field {
     Field {
-        wire_name: name.into(),
-        ty,
-        required,
         nullable,
-        description: None,
-        deprecated: false,
-        examples: Vec::new(),
-        default: None,
-        read_only: false,
-        unstated: Default::default(),
         span: span(file, line),
-        provenance: None,
+        ..test_values::field(name, ty, required)
     }
 }
 
 fn object(name: &str, file: &str, fields: Vec<Field>) -> Model {
     Model {
-        name: name.into(),
-        description: None,
-        deprecated: false,
-        kind: ModelKind::Object(Object {
-            fields,
-            additional_properties: None,
-        }),
         span: span(file, 1),
-        provenance: None,
+        ..test_values::object(name, fields)
     }
 }
 
@@ -285,6 +269,7 @@ fn empty_unions_and_any_aliases_are_silent_enum_values_conflict() {
                 })
                 .collect(),
             open: false,
+            value_type_unstated: false,
         }),
         ..object("Status", "s.md", Vec::new())
     };
@@ -336,4 +321,63 @@ fn one_doc_set_is_returned_unchanged_and_foreign_wrappers_are_left_out() {
     golang.schema.sort();
     let merged = merge(vec![python, golang]);
     assert!(merged.schema.model("UserResponse").is_none());
+}
+
+#[test]
+fn an_enum_value_type_comes_from_the_doc_set_that_states_it() {
+    let e = |values: Vec<serde_json::Value>, unstated: bool| Model {
+        kind: ModelKind::Enum(Enum {
+            values: values
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| EnumValue {
+                    name: Some(["ZERO", "ONE"][i].into()),
+                    value,
+                })
+                .collect(),
+            open: false,
+            value_type_unstated: unstated,
+        }),
+        ..object("Digit", "d.md", Vec::new())
+    };
+    // Python's unquoted `| ZERO | 0 |` cannot tell `0` from `"0"`; TypeScript's literals can.
+    let python = set(
+        "py",
+        Dialect::Python,
+        vec![e(vec![json!(0), json!(1)], true)],
+    );
+    let ts = set(
+        "ts",
+        Dialect::TypeScript,
+        vec![e(vec![json!("1"), json!("0")], false)],
+    );
+    let merged = merge(vec![python.clone(), ts]);
+    let ModelKind::Enum(digit) = &merged.schema.models[0].kind else {
+        panic!("an enum");
+    };
+    assert!(!digit.value_type_unstated);
+    let values: Vec<_> = digit
+        .values
+        .iter()
+        .map(|v| (v.name.clone(), v.value.clone()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (Some("ZERO".into()), json!("0")),
+            (Some("ONE".into()), json!("1"))
+        ]
+    );
+    assert_eq!(
+        merged.diagnostics.warning_count(),
+        0,
+        "{}",
+        merged.diagnostics
+    );
+    // Two doc sets that both cannot tell: still unstated.
+    let merged = merge(vec![python.clone(), python]);
+    let ModelKind::Enum(digit) = &merged.schema.models[0].kind else {
+        panic!("an enum");
+    };
+    assert!(digit.value_type_unstated);
 }

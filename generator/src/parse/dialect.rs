@@ -145,7 +145,7 @@ pub struct Limitation {
 
 impl Limitation {
     /// A limitation of every doc set of the dialect.
-    pub const fn new(losses: &'static [Loss], text: &'static str) -> Self {
+    pub(crate) const fn new(losses: &'static [Loss], text: &'static str) -> Self {
         Limitation {
             losses,
             text,
@@ -154,7 +154,11 @@ impl Limitation {
     }
 
     /// A limitation of the doc sets where some document contains `sign`.
-    pub const fn when(sign: &'static str, losses: &'static [Loss], text: &'static str) -> Self {
+    pub(crate) const fn when(
+        sign: &'static str,
+        losses: &'static [Loss],
+        text: &'static str,
+    ) -> Self {
         Limitation {
             losses,
             text,
@@ -163,7 +167,7 @@ impl Limitation {
     }
 
     /// Whether the limitation applies to a doc set of the dialect with these texts.
-    pub fn applies<'a>(&self, mut texts: impl Iterator<Item = &'a str>) -> bool {
+    pub(crate) fn applies<'a>(&self, mut texts: impl Iterator<Item = &'a str>) -> bool {
         match self.when {
             None => true,
             Some(sign) => {

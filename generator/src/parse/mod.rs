@@ -97,7 +97,7 @@ impl Dialect {
     }
 
     /// What the dialect's docs cannot show, each reported once per doc set
-    /// (see [`Limitation::applies`] for the flavour-specific ones).
+    /// (one with a [`Limitation::when`](field@Limitation::when) sign only for the docs that show it).
     pub fn limitations(self) -> &'static [Limitation] {
         self.spec().limitations()
     }

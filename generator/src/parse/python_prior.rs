@@ -258,6 +258,7 @@ impl properties::Flavour for PythonPrior {
             return Some(ModelKind::Enum(Enum {
                 values,
                 open: false,
+                value_type_unstated: false,
             }));
         }
         if !field.required || field.read_only {

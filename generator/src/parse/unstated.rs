@@ -3,7 +3,9 @@
 //! recorded in [`Field::unstated`](crate::ir::Field).
 //!
 //! A fact the doc states (a nullable marker, a `null` example, an `int`) is never
-//! marked: only what the dialect cannot show at all for that kind of field.
+//! marked: only what the dialect cannot show at all for that kind of field. A `null`
+//! example makes a field nullable where its dialect cannot show nullability, and is
+//! dropped where the type cell states the field non-null.
 
 use super::dialect::Loss;
 use super::Dialect;
@@ -36,6 +38,14 @@ fn mark_field(f: &mut Field, lost: &[Loss]) {
         Loss::DateNullability => date,
         _ => false,
     });
+    // A `null` example (the spec's example is null) states what the type cell cannot
+    // show; where the type cell states non-null, it is no example of the field.
+    if f.examples.iter().any(serde_json::Value::is_null) {
+        f.nullable |= null_unknown;
+        if !f.nullable {
+            f.examples.retain(|v| !v.is_null());
+        }
+    }
     f.unstated.nullable = null_unknown && !f.nullable;
     if lost.contains(&Loss::IntegerVsNumber) {
         let mut number = false;
@@ -48,22 +58,11 @@ fn mark_field(f: &mut Field, lost: &[Loss]) {
 mod tests {
     use super::*;
     use crate::ir::Object;
-    use crate::source::SourceFile;
 
     fn field(ty: Type, required: bool, nullable: bool) -> Field {
         Field {
-            wire_name: "f".into(),
-            ty,
-            required,
             nullable,
-            description: None,
-            deprecated: false,
-            examples: Vec::new(),
-            default: None,
-            read_only: false,
-            unstated: Default::default(),
-            span: SourceFile::new("m.md", "# M").span(0),
-            provenance: None,
+            ..crate::ir::test_values::field("f", ty, required)
         }
     }
 

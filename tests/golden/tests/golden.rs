@@ -136,7 +136,7 @@ fn assert_dialect(case: &Case) {
         .map(|p| std::fs::read_to_string(p).expect("utf-8 fixture"))
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let detected = modeldoc::parse::detect_doc_set(&refs);
+    let detected = modeldoc::__private::parse::detect_doc_set(&refs);
     for (path, dialect) in paths.iter().zip(detected) {
         let file = path.file_name().unwrap().to_string_lossy();
         let known = KNOWN_MISDETECTIONS

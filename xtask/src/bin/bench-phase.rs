@@ -47,7 +47,7 @@ fn main() -> ExitCode {
 
 fn inputs(docs: &[String]) -> Result<Vec<std::path::PathBuf>, String> {
     let inputs: Vec<std::path::PathBuf> = docs.iter().map(Into::into).collect();
-    modeldoc::config::collect_markdown(&inputs).map_err(|e| e.to_string())
+    modeldoc::__private::collect_markdown(&inputs).map_err(|e| e.to_string())
 }
 
 /// The floor: list the docs, read each one and walk pulldown-cmark's event stream, nothing else.

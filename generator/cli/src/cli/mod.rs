@@ -114,8 +114,9 @@ fn ir(inputs: &Inputs) -> ExitCode {
             for d in loaded.diagnostics.iter() {
                 reporter.diagnostic(d);
             }
-            let json =
-                modeldoc::emit::to_json(&serde_json::to_value(&loaded.schema).unwrap_or_default());
+            let json = modeldoc::__private::emit::to_json(
+                &serde_json::to_value(&loaded.schema).unwrap_or_default(),
+            );
             let mut out = std::io::stdout().lock();
             match out.write_all(json.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,

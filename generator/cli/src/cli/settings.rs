@@ -5,10 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use modeldoc::config_file::{set_rust_output, ConfigFile, FILE_NAME};
-use modeldoc::{Config, Error};
+use modeldoc::__private::set_rust_output;
+use modeldoc::{Config, ConfigFile, Error};
 
 use super::args::{Generate, Inputs, OptionFlags};
+
+const FILE_NAME: &str = ConfigFile::FILE_NAME;
 
 /// The config file in effect and the folder its paths are relative to.
 struct FileInEffect {

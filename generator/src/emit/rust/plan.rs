@@ -93,8 +93,11 @@ pub(super) struct UnionVariant {
     pub ident: String,
     /// The member type (inline types hoisted).
     pub ty: Type,
-    /// The member's known keys when it is an object model (its fields' wire names).
+    /// The member's known keys when it is an object model, or an array of one (its
+    /// fields' wire names).
     pub keys: Vec<String>,
+    /// Whether `keys` are those of the array's items rather than of the member itself.
+    pub keys_of_items: bool,
 }
 
 /// A field to render; borrows the IR field (cloning every field was a measurable cost).

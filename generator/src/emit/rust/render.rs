@@ -201,10 +201,16 @@ fn render_union(
     let body = braced(vs);
     let allow = allow_deprecated(plan, item);
     let more = derives::union_derives(plan, item);
-    // Two or more object members: serde's first match would let a member whose fields
-    // are all optional read any object; pick by the keys each member knows instead.
-    let objects = variants.iter().filter(|v| !v.keys.is_empty()).count();
-    if objects < 2 {
+    // Two or more object members (or arrays of objects): serde's first match would let a
+    // member whose fields are all optional read any object; pick by the keys each member
+    // knows instead.
+    let with_keys = |items: bool| {
+        variants
+            .iter()
+            .filter(|v| !v.keys.is_empty() && v.keys_of_items == items)
+            .count()
+    };
+    if with_keys(false) < 2 && with_keys(true) < 2 {
         return quote! {
             #doc
             #deprecated
@@ -233,7 +239,8 @@ fn render_union(
 
 /// `Deserialize` for a union of objects: members are tried in order of how many of the
 /// value's keys they declare (most first; ties keep the specificity order), so the
-/// member the value was written for wins. What is accepted is unchanged (any member
+/// member the value was written for wins. An array is matched the same way against
+/// array members by the keys of its objects. What is accepted is unchanged (any member
 /// that reads the value), as in the JSON Schema's `anyOf`/`oneOf`.
 fn union_by_keys(
     plan: &Plan,
@@ -243,10 +250,13 @@ fn union_by_keys(
 ) -> TokenStream {
     let name = ident(&item.ident);
     let result = plan.types.paths.get("Result");
+    let vec = plan.types.paths.get("Vec");
+    let string = plan.types.paths.get("String");
     let keys = variants.iter().map(|v| {
         let ks = &v.keys;
         quote!(&[#(#ks),*])
     });
+    let of_items = variants.iter().map(|v| v.keys_of_items);
     let count = variants.len();
     let arms = variants.iter().enumerate().map(|(i, v)| {
         let id = ident(&v.ident);
@@ -268,13 +278,26 @@ fn union_by_keys(
         impl<'de> #de<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
                 const KEYS: [&[&str]; #count] = [#(#keys),*];
+                const OF_ITEMS: [bool; #count] = [#(#of_items),*];
                 let value = <serde_json::Value as #de>::deserialize(deserializer)?;
+                // The value's keys: an object's own, or (for array members) its items'.
+                let mut keys: #vec<&str> = match &value {
+                    serde_json::Value::Object(o) => o.keys().map(#string::as_str).collect(),
+                    serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_object()).flat_map(|o| o.keys().map(#string::as_str)).collect(),
+                    _ => #vec::new(),
+                };
+                keys.sort_unstable();
+                keys.dedup();
+                let array = value.is_array();
+                let known = |i: &usize| if OF_ITEMS[*i] == array { keys.iter().filter(|k| KEYS[*i].contains(k)).count() } else { 0 };
                 let mut order: [usize; #count] = core::array::from_fn(|i| i);
-                if let Some(object) = value.as_object() {
-                    let known = |i: &usize| object.keys().filter(|k| KEYS[*i].contains(&k.as_str())).count();
-                    order.sort_by_key(|i| core::cmp::Reverse(known(i)));
-                }
+                order.sort_by_key(|i| core::cmp::Reverse(known(i)));
                 for i in order {
+                    // An object member reads only objects (not arrays by position), as in
+                    // the JSON Schema.
+                    if !KEYS[i].is_empty() && !OF_ITEMS[i] && !value.is_object() {
+                        continue;
+                    }
                     match i {
                         #(#arms)*
                         _ => {}

@@ -55,6 +55,7 @@ pub(super) fn enumeration(name: &str, values: impl IntoIterator<Item = Value>) -
         ModelKind::Enum(Enum {
             values,
             open: false,
+            value_type_unstated: false,
         }),
     )
 }

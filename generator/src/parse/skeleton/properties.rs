@@ -332,6 +332,7 @@ fn enum_bullets(section: &Blocks) -> Enum {
     Enum {
         values,
         open: false,
+        value_type_unstated: false,
     }
 }
 

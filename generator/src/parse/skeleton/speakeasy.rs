@@ -441,11 +441,21 @@ fn required_marker(cell: &Cell, raw: &str, diags: &mut Diagnostics) -> Option<bo
     }
 }
 
+/// Whether an Example cell shows a null example: `null`, or Go's `<nil>`.
+fn is_null_example(cell: &str) -> bool {
+    matches!(cell.trim().trim_matches('`'), "null" | GO_NIL)
+}
+
 /// Example cell → JSON values of the field's JSON type; values of another type are dropped.
+/// A null example is kept as `null`: where the dialect cannot show nullability it states
+/// it ([`crate::parse::unstated`] decides).
 pub fn examples(cell: &str, ty: &Type) -> Vec<Value> {
     let cell = cell.trim();
-    if cell.is_empty() || cell == GO_NIL {
+    if cell.is_empty() {
         return Vec::new();
+    }
+    if is_null_example(cell) {
+        return vec![Value::Null];
     }
     let parts: Vec<String> = if cell.starts_with("**Example 1:**") {
         cell.split("**Example ")
@@ -492,6 +502,8 @@ fn example_value(text: &str, ty: &Type) -> Option<Value> {
 fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
     let mut values = Vec::new();
     let mut open = false;
+    // Whether a value came as a literal (quoted or not) rather than from a table cell.
+    let mut literals = false;
     for (block, _) in section {
         match block {
             Block::Table(t) => {
@@ -525,6 +537,7 @@ fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
             Block::List { items, .. } => {
                 for item in items {
                     if let Some(v) = literal(item.text.trim_matches('`')) {
+                        literals = true;
                         values.push(EnumValue {
                             name: None,
                             value: v,
@@ -538,6 +551,7 @@ fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
                     if part.starts_with("Unrecognized<") {
                         open = true;
                     } else if let Some(v) = literal(part) {
+                        literals = true;
                         values.push(EnumValue {
                             name: None,
                             value: v,
@@ -553,8 +567,10 @@ fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
     }
     // Name/Value tables do not quote values: all-integer lists are integer enums
     // (a `<nil>` member, now null, does not count either way).
+    // Whether those integers are JSON numbers or strings, the table cannot show.
     let non_null = || values.iter().filter(|v| !v.value.is_null());
-    let unquoted = non_null().all(|v| v.value.is_string());
+    let unquoted = !literals && non_null().all(|v| v.value.is_string());
+    let mut value_type_unstated = false;
     if unquoted
         && non_null().next().is_some()
         && non_null().all(|v| {
@@ -568,8 +584,13 @@ fn enum_values(section: &Blocks, diags: &mut Diagnostics) -> Enum {
                 v.value = Value::from(n);
             }
         }
+        value_type_unstated = true;
     }
-    Enum { values, open }
+    Enum {
+        values,
+        open,
+        value_type_unstated,
+    }
 }
 
 /// How the generator (written in Go) prints a null value: in enum tables, a
@@ -656,6 +677,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_unquoted_table_of_integers_cannot_tell_numbers_from_strings() {
+        let read = |text: &str| {
+            let source = SourceFile::new("x.md", text);
+            let blocks = crate::markdown::blocks_with_ranges(&source);
+            enum_values(&blocks, &mut Diagnostics::default())
+        };
+        let table = read("| Name | Value |\n| --- | --- |\n| `ZERO` | 0 |\n| `ONE` | 1 |\n");
+        assert!(table.value_type_unstated);
+        assert_eq!(table.values[1].value, Value::from(1));
+        let words = read("| Name | Value |\n| --- | --- |\n| `ONE` | 1 |\n| `OTHER` | other |\n");
+        assert!(!words.value_type_unstated);
+        assert_eq!(words.values[0].value, Value::from("1"));
+        // TypeScript quotes string literals: the type is stated.
+        let literals = read("```typescript\n\"0\" | \"1\"\n```\n");
+        assert!(!literals.value_type_unstated);
+        let numbers = read("```typescript\n0 | 1\n```\n");
+        assert!(!numbers.value_type_unstated);
+        assert_eq!(numbers.values[1].value, Value::from(1));
+    }
+
+    #[test]
     fn nulls_in_example_usage() {
         let source = SourceFile::new(
             "x.md",
@@ -682,7 +724,9 @@ mod tests {
         assert_eq!(examples("1", &Type::STRING), vec![Value::from("1")]);
         assert_eq!(examples("1", &Type::INTEGER), vec![Value::from(1)]);
         assert_eq!(examples("abc", &Type::INTEGER), Vec::<Value>::new());
-        assert_eq!(examples("<nil>", &Type::STRING), Vec::<Value>::new());
+        // A null example stays null (`unstated` decides whether it states nullability).
+        assert_eq!(examples("<nil>", &Type::STRING), vec![Value::Null]);
+        assert_eq!(examples("`null`", &Type::INTEGER), vec![Value::Null]);
         assert_eq!(
             examples("**Example 1:** a<br/>**Example 2:** b", &Type::STRING),
             vec![Value::from("a"), Value::from("b")]

@@ -26,10 +26,17 @@ pub(super) fn union_variants(
     let mut unique = Unique::default();
     ranked
         .into_iter()
-        .map(|(_, _, ty)| UnionVariant {
-            ident: unique.claim(variant_name(&ty, idents)),
-            keys: object_keys(schema, &ty),
-            ty,
+        .map(|(_, _, ty)| {
+            let (keys, keys_of_items) = match &ty {
+                Type::Array(item) => (object_keys(schema, item), true),
+                _ => (object_keys(schema, &ty), false),
+            };
+            UnionVariant {
+                ident: unique.claim(variant_name(&ty, idents)),
+                keys,
+                keys_of_items,
+                ty,
+            }
         })
         .collect()
 }

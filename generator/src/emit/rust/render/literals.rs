@@ -84,7 +84,12 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
     if !all_strings {
         let json: Vec<TokenStream> = values.iter().map(|v| json_literal(&v.value)).collect();
         let eq: Vec<TokenStream> = values.iter().map(|v| json_comparand(&v.value)).collect();
-        let expected = format!("one of {}", texts.join(", "));
+        // As JSON: `1` and `"1"` are different values here.
+        let expected = values
+            .iter()
+            .map(|v| v.value.to_string())
+            .collect::<Vec<_>>();
+        let expected = format!("one of {}", expected.join(", "));
         out.extend(quote! {
             #allow
             impl serde::Serialize for #name {
@@ -125,6 +130,13 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
         });
         return out;
     }
+    // Text parses to the first variant that displays as it (`1` and `"1"` both show `1`).
+    let mut seen = std::collections::BTreeSet::new();
+    let (parse_texts, parse_idents): (Vec<&String>, Vec<&Ident>) = texts
+        .iter()
+        .zip(&idents)
+        .filter(|(t, _)| seen.insert(t.as_str()))
+        .unzip();
     out.extend(quote! {
         #allow
         impl std::fmt::Display for #name {
@@ -137,7 +149,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
             type Err = #string;
             fn from_str(s: &str) -> #result<Self, Self::Err> {
                 match s {
-                    #( #texts => Ok(Self::#idents), )*
+                    #( #parse_texts => Ok(Self::#parse_idents), )*
                     other => Err(format!("unknown {} value `{}`", stringify!(#name), other)),
                 }
             }

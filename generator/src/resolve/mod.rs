@@ -4,6 +4,10 @@
 //! not exist, flat Python layouts keep `../../models/shared/` paths), so a
 //! reference is resolved by, in order: the link's path relative to the
 //! document, the linked file's lowercased stem, and the model name.
+//! References to the file-upload models Speakeasy SDKs add become binary strings
+//! ([`uploads`]).
+
+mod uploads;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -29,7 +33,8 @@ pub struct LoadedDoc {
 /// collision the first document keeps the name and later ones are renamed (see
 /// [`resolve_named`]), except that schema docs go before the wrappers the generator
 /// synthesizes: operations (`operations/`, `requests/`) and error classes
-/// (`errors/`, `apierrors/`, `sdkerrors/`), which wrap the schema of that name.
+/// (`errors/`, `apierrors/`, `sdkerrors/`), which wrap the schema of that name; an error
+/// class that is the envelope of a property of its own name goes first (see `name_rank`).
 pub fn resolve(docs: Vec<LoadedDoc>, diags: &mut Diagnostics) -> Schema {
     let explicit = vec![None; docs.len()];
     resolve_named(docs, explicit, diags)
@@ -50,7 +55,7 @@ pub fn resolve_named(
     let mut names: Vec<String> = vec![String::new(); docs.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (explicit[i].is_none(), is_wrapper_doc(&docs[i].path), i));
+    order.sort_by_key(|&i| (explicit[i].is_none(), name_rank(&docs[i]), i));
     for i in order {
         let d = &docs[i];
         let mut name = explicit[i]
@@ -96,6 +101,7 @@ pub fn resolve_named(
     }
     fill_empty_unions(&mut models, label_unions, diags);
     let mut schema = Schema { models };
+    uploads::binary_uploads(&mut schema);
     schema.sort();
     schema
 }
@@ -300,6 +306,29 @@ impl Index {
     }
 }
 
+/// Who takes a contested name first (lowest): an error doc that is the envelope of a
+/// property of its own name (`errors/Error.md` with a field `error` linking to a model:
+/// Speakeasy names an inline object after its property, so a same-named schema doc is
+/// that inner object and the error doc is the spec's component), then schema docs, then
+/// the wrappers the generator makes (operations, other error classes).
+fn name_rank(doc: &LoadedDoc) -> u8 {
+    if !is_wrapper_doc(&doc.path) {
+        return 1;
+    }
+    let envelope = match &doc.doc.model.kind {
+        ModelKind::Object(o) => o.fields.iter().any(|f| {
+            fold(&f.wire_name) == fold(&doc.doc.model.name)
+                && matches!(f.ty, Type::Pending(_) | Type::Ref(_))
+        }),
+        _ => false,
+    };
+    if envelope && !is_operation_doc(&doc.path) {
+        0
+    } else {
+        2
+    }
+}
+
 /// Whether a doc lives in a folder of generator-made wrappers (operations, errors).
 fn is_wrapper_doc(path: &Path) -> bool {
     const FOLDERS: [&str; 5] = ["operations", "requests", "errors", "apierrors", "sdkerrors"];
@@ -361,6 +390,30 @@ mod tests {
             path: path.into(),
             doc,
         }
+    }
+
+    #[test]
+    fn an_error_envelope_keeps_the_name_over_its_inner_object() {
+        // The spec's `Error` is `{"error": {...}}`; Speakeasy names the inline inner
+        // object `Error` too (after its property) and documents it as a component.
+        let inner = "# Error\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `code` | *string* | :heavy_check_mark: | N/A |\n";
+        let envelope = "# Error\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `error` | [Components\\Error](../../Models/Components/Error.md) | :heavy_check_mark: | N/A |\n";
+        let docs = vec![
+            doc("Models/Components/Error.md", inner),
+            doc("Models/Errors/Error.md", envelope),
+        ];
+        let mut diags = Diagnostics::default();
+        let schema = resolve(docs, &mut diags);
+        let file = |name: &str| schema.model(name).map(|m| m.span.file.to_string());
+        assert_eq!(file("Error").as_deref(), Some("Models/Errors/Error.md"));
+        assert_eq!(
+            file("ComponentsError").as_deref(),
+            Some("Models/Components/Error.md")
+        );
+        let ModelKind::Object(o) = &schema.model("Error").expect("envelope").kind else {
+            panic!("object")
+        };
+        assert_eq!(o.fields[0].ty, Type::Ref("ComponentsError".into()));
     }
 
     #[test]
