@@ -4,7 +4,7 @@
 mod user_api_key;
 pub use user_api_key::*;
 
-/// Serde helpers: `null` and absent kept apart for optional fields, and structs' serde impls from one table each (`serde_struct!`).
+/// Serde helpers: `null` and absent kept apart for optional fields, and the serde impls of structs and string enums from one table each (`serde_struct!`, `string_enum!`).
 mod serde_nulls {
     /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
     /// one `field: Kind = "wire name"` per field, in declaration order.

@@ -128,12 +128,14 @@ pub(super) struct Helpers {
     pub kinds: [bool; 4],
     /// The `time` date wrappers (emitted by `types::dates::time_module`).
     pub time: bool,
+    /// Enums of strings with impls from a `string_enum!` table ([`lean_enum`]).
+    pub enums: bool,
 }
 
 impl Helpers {
     /// Whether the `serde_nulls` module is needed at all.
     pub(super) fn any(self) -> bool {
-        self.non_null || self.double_option || self.structs
+        self.non_null || self.double_option || self.structs || self.enums
     }
 
     /// Records what the fields of one struct need.
@@ -168,6 +170,21 @@ pub(super) fn lean_deserialize(
         && options.field_attributes.is_empty()
         && additional.is_none()
         && !fields.is_empty()
+}
+
+/// Whether an item is a closed enum of strings whose impls come from a `string_enum!`
+/// table instead of serde's derive (`render::lean_enum`): the options add no attributes
+/// serde or schemars would read.
+pub(super) fn lean_enum(options: &Options, item: &Item) -> bool {
+    let ItemKind::Enum(values, open) = &item.kind else {
+        return false;
+    };
+    !options.schemars
+        && options.type_attributes.is_empty()
+        && !options.open_enums
+        && !*open
+        && !values.is_empty()
+        && values.iter().all(|v| v.value.is_string())
 }
 
 /// The Rust identifier of every model (IR name → identifier), as the emitted code names them.
@@ -244,6 +261,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
             let lean = lean_deserialize(options, fields, additional.as_ref());
             helpers.add_struct(fields, lean);
         }
+        helpers.enums |= lean_enum(options, item);
     }
     let eq_hash = eq_hash::eq_hash_items(&items, &idents, options);
     let deprecated = items

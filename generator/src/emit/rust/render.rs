@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::plan::{lean_deserialize, Item, ItemKind, Plan, PlannedField, UnionVariant};
+use super::plan::{lean_deserialize, lean_enum, Item, ItemKind, Plan, PlannedField, UnionVariant};
 use super::tokens::{braced, deprecated_attr, doc_attrs, ident};
 use super::types::RefStyle;
 use crate::emit::names;
@@ -18,6 +18,7 @@ mod builders;
 mod derives;
 mod lean_de;
 pub(super) use lean_de::layout_tables;
+mod lean_enum;
 mod literals;
 pub(super) mod nulls;
 mod open_enum;
@@ -37,13 +38,16 @@ pub(super) fn imports(plan: &Plan, items: &[&Item], refs: RefStyle) -> TokenStre
         ItemKind::Struct { .. } => !lean(i),
         ItemKind::Untagged(_) => true,
         ItemKind::Alias(_) | ItemKind::Same(_) => false,
-        // Non-string and open enums implement serde by hand.
+        // Non-string and open enums implement serde by hand, lean ones by a table.
         ItemKind::Enum(values, open) => {
-            values.iter().all(|v| v.value.is_string()) && !(plan.options.open_enums || *open)
+            values.iter().all(|v| v.value.is_string())
+                && !(plan.options.open_enums || *open)
+                && !lean_enum(&plan.options, i)
         }
         ItemKind::Const(value) => value.value.is_string(),
     });
-    let helpers = (refs == RefStyle::Super && items.iter().any(lean)).then(|| {
+    let tables = |i: &&Item| lean(i) || lean_enum(&plan.options, i);
+    let helpers = (refs == RefStyle::Super && items.iter().any(tables)).then(|| {
         let module = ident(nulls::HELPERS);
         quote!(use super::#module;)
     });

@@ -65,11 +65,13 @@ fn inline_types_are_hoisted_after_their_model() {
         fields[1].ty,
         Type::Array(Box::new(hoisted_ref("PetTagsItem")))
     );
+    // `PetStatus` is a closed enum of strings: a `string_enum!` table.
     assert_eq!(
         plan.helpers,
         Helpers {
             structs: true,
             kinds: [true, false, true, false],
+            enums: true,
             ..Helpers::default()
         }
     );

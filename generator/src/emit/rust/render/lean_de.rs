@@ -438,16 +438,16 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
     }
 }
 
-/// Lays out the `serde_struct!` tables of prettyplease's output one field per line
-/// (prettyplease fills macro bodies like prose).
+/// Lays out the `serde_struct!` and `string_enum!` tables of prettyplease's output one
+/// field or variant per line (prettyplease fills macro bodies like prose).
 pub(in crate::emit::rust) fn layout_tables(code: &str) -> String {
-    let opening = format!("{}::serde_struct! {{", nulls::HELPERS);
+    let openings = ["serde_struct", "string_enum"].map(|m| format!("{}::{m}! {{", nulls::HELPERS));
     let mut out = String::with_capacity(code.len() + code.len() / 8);
     let mut lines = code.lines();
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        if line != opening {
+        if !openings.iter().any(|o| o == line) {
             continue;
         }
         let mut body = String::new();
@@ -464,20 +464,24 @@ pub(in crate::emit::rust) fn layout_tables(code: &str) -> String {
     out
 }
 
-/// `Name { field: Kind = "wire", ... }`, one row per line.
+/// `Name { field: Kind = "wire", ... }` or `Name { Variant = "wire", ... }`, one row per line.
 fn table_rows(body: &str, out: &mut String) {
     use proc_macro2::TokenTree;
-    let tokens: TokenStream = body.parse().expect("a serde_struct! table");
+    let tokens: TokenStream = body.parse().expect("a table of modeldoc's own output");
     let mut it = tokens.into_iter();
     let (Some(TokenTree::Ident(name)), Some(TokenTree::Group(rows))) = (it.next(), it.next())
     else {
-        unreachable!("a serde_struct! table is a name and braced rows")
+        unreachable!("a table is a name and braced rows")
     };
     out.push_str(&format!("    {name} {{\n"));
     let mut row = Vec::new();
     let flush = |row: &mut Vec<String>, out: &mut String| {
-        if let [field, _, kind, _, wire] = row.as_slice() {
-            out.push_str(&format!("        {field}: {kind} = {wire},\n"));
+        match row.as_slice() {
+            [field, _, kind, _, wire] => {
+                out.push_str(&format!("        {field}: {kind} = {wire},\n"))
+            }
+            [variant, _, wire] => out.push_str(&format!("        {variant} = {wire},\n")),
+            _ => {}
         }
         row.clear();
     };

@@ -1,7 +1,9 @@
 //! Enums of literal values (`## Values` models, inline enums and consts).
 //!
-//! String values derive serde (with a `rename_all` rule where one fits); other
-//! values (numbers, booleans, `null`) get hand-written impls that compare JSON values.
+//! Closed enums of strings get their impls from a `string_enum!` table
+//! ([`super::lean_enum`]); string consts, and string enums under options serde or
+//! schemars read attributes from, derive serde (with a `rename_all` rule where one fits);
+//! other values (numbers, booleans, `null`) get hand-written impls that compare JSON values.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{quote, ToTokens};
@@ -25,6 +27,8 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
     let string = plan.types.paths.get("String");
     let result = plan.types.paths.get("Result");
     let all_strings = values.iter().all(|v| v.value.is_string());
+    // A closed enum of strings: serde, `Display` and `FromStr` from a `string_enum!` table.
+    let table = crate::emit::rust::plan::lean_enum(&plan.options, item);
     let idents: Vec<Ident> = values.iter().map(|v| ident(&v.ident)).collect();
     let texts: Vec<String> = values
         .iter()
@@ -33,12 +37,12 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
             other => other.to_string(),
         })
         .collect();
-    let derive_serde = if all_strings {
+    let derive_serde = if all_strings && !table {
         quote!(#ser, #de,)
     } else {
         TokenStream::new()
     };
-    let rule = if all_strings {
+    let rule = if all_strings && !table {
         let names = values.iter().zip(&texts);
         let names = names.map(|(v, text)| (names::unraw(&v.ident), text.as_str()));
         rename_all::best_rule(rename_all::Target::Variant, names)
@@ -56,7 +60,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
                 names::unraw(&v.ident),
                 text,
             );
-            if all_strings && !named {
+            if all_strings && !table && !named {
                 quote!(#[serde(rename = #text)] #id,)
             } else {
                 quote!(#id,)
@@ -107,6 +111,10 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
                 }
             }
         });
+    }
+    if table {
+        out.extend(super::lean_enum::render(item, values));
+        return out;
     }
     if all_strings {
         // The derived serde mapping already names every variant: reuse it (serde

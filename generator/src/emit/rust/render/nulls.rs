@@ -28,7 +28,7 @@ pub(in crate::emit::rust) fn module(
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(HELPERS);
-    let doc = " Serde helpers: `null` and absent kept apart for optional fields, and structs' serde impls from one table each (`serde_struct!`).";
+    let doc = " Serde helpers: `null` and absent kept apart for optional fields, and the serde impls of structs and string enums from one table each (`serde_struct!`, `string_enum!`).";
     let non_null_doc =
         " Deserializes a present optional field, rejecting `null` (absent fields never reach it).";
     let double_doc = " Optional nullable fields: absent is `None`, `null` is `Some(None)`.";
@@ -72,12 +72,14 @@ pub(in crate::emit::rust) fn module(
     let structs = used
         .structs
         .then(|| super::lean_de::helpers(paths, used.kinds, deny_unknown_fields));
+    let enums = used.enums.then(|| super::lean_enum::helpers(paths));
     quote! {
         #[doc = #doc]
         mod #module {
             #non_null
             #double_option
             #structs
+            #enums
         }
     }
 }
