@@ -407,16 +407,7 @@ fn compile_check(files: &[(String, PathBuf)]) -> Result<(), String> {
 
 /// `BoltApp+Bolt-Python-SDK` → `boltapp_bolt_python_sdk`.
 fn module_name(folder: &str) -> String {
-    let mut out: String = folder
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut out = xtask::slug(folder, '_');
     if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
         out.insert(0, 'c');
     }

@@ -5,6 +5,20 @@ pub mod build_dep;
 
 use std::path::{Path, PathBuf};
 
+/// `text` lowercased, every character but ASCII letters and digits replaced by `sep`
+/// (`BoltApp+Bolt-Python-SDK` → `boltapp_bolt_python_sdk` with `_`).
+pub fn slug(text: &str, sep: char) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                sep
+            }
+        })
+        .collect()
+}
+
 /// The workspace root (the parent of this crate's directory).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

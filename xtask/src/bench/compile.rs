@@ -229,16 +229,7 @@ fn first_error(output: &str) -> String {
 
 /// A crate manifest named after the doc set and side, outside the workspace.
 fn manifest(name: &str, side: &str, extra: &str) -> String {
-    let package: String = format!("cc-{name}-{side}")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let package = crate::slug(&format!("cc-{name}-{side}"), '-');
     format!(
         "[package]\nname = \"{package}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n{extra}\n\

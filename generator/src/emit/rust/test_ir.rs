@@ -2,16 +2,7 @@
 
 use serde_json::Value;
 
-use crate::ir::{Enum, EnumValue, Field, Model, ModelKind, Object, Schema, Type, Union};
-use crate::source::Span;
-
-fn span() -> Span {
-    Span {
-        file: "test.md".into(),
-        line: 1,
-        column: 1,
-    }
-}
+use crate::ir::{test_values, Enum, EnumValue, Field, Model, ModelKind, Schema, Type, Union};
 
 /// A schema of `models`, sorted as the pipeline sorts them.
 pub(super) fn schema(models: impl IntoIterator<Item = Model>) -> Schema {
@@ -24,24 +15,14 @@ pub(super) fn schema(models: impl IntoIterator<Item = Model>) -> Schema {
 
 fn model(name: &str, kind: ModelKind) -> Model {
     Model {
-        name: name.into(),
-        description: None,
-        deprecated: false,
         kind,
-        span: span(),
-        provenance: None,
+        ..test_values::object(name, Vec::new())
     }
 }
 
 /// An object model.
 pub(super) fn object(name: &str, fields: impl IntoIterator<Item = Field>) -> Model {
-    model(
-        name,
-        ModelKind::Object(Object {
-            fields: fields.into_iter().collect(),
-            additional_properties: None,
-        }),
-    )
+    test_values::object(name, fields.into_iter().collect())
 }
 
 /// An enum model of unnamed values.
@@ -73,20 +54,7 @@ pub(super) fn alias(name: &str, ty: Type) -> Model {
 
 /// A required, non-nullable field.
 pub(super) fn required(wire: &str, ty: Type) -> Field {
-    Field {
-        wire_name: wire.into(),
-        ty,
-        required: true,
-        nullable: false,
-        description: None,
-        deprecated: false,
-        examples: Vec::new(),
-        default: None,
-        read_only: false,
-        unstated: Default::default(),
-        span: span(),
-        provenance: None,
-    }
+    test_values::field(wire, ty, true)
 }
 
 /// An optional field, nullable or not.
