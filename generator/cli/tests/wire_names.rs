@@ -6,29 +6,7 @@ mod support;
 
 use modeldoc::ir::{ModelKind, Schema};
 
-const HEADER: &str =
-    "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
-
-/// Go docs of an API whose JSON is camelCase with a kept acronym (`requestID`): the
-/// convention shows in an example value of `Search.meta` and in a description.
-fn go_docs() -> Vec<(&'static str, String)> {
-    let search = format!(
-        "# Search\n\n## Fields\n\n{HEADER}\
-         | `RequestID` | **string* | :heavy_minus_sign: | RequestID identifies the call. | |\n\
-         | `TotalCount` | **int64* | :heavy_minus_sign: | How many; see `pageSize` and `nextCursor`. | |\n\
-         | `PageSize` | **int64* | :heavy_minus_sign: | N/A | |\n\
-         | `NextCursor` | **string* | :heavy_minus_sign: | N/A | |\n\
-         | `Meta` | [*components.SearchMeta](searchmeta.md) | :heavy_minus_sign: | N/A | {{<br/>\"requestID\": \"r1\",<br/>\"createTime\": \"2024-01-01\",<br/>\"ownerUserId\": \"u\"<br/>}} |\n"
-    );
-    let meta = format!(
-        "# SearchMeta\n\n## Fields\n\n{HEADER}\
-         | `RequestID` | **string* | :heavy_minus_sign: | N/A | |\n\
-         | `CreateTime` | **string* | :heavy_minus_sign: | N/A | |\n\
-         | `OwnerUserID` | **string* | :heavy_minus_sign: | N/A | |\n\
-         | `ID` | **string* | :heavy_minus_sign: | N/A | |\n"
-    );
-    vec![("search.md", search), ("searchmeta.md", meta)]
-}
+use support::wire_name_go_docs as go_docs;
 
 fn names(schema: &Schema, model: &str) -> Vec<String> {
     match &schema.model(model).expect("model").kind {

@@ -50,3 +50,30 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or(manifest)
         .to_path_buf()
 }
+
+/// The header of a Speakeasy `## Fields` table with an Example column.
+#[allow(dead_code)] // used by the wire-name tests
+pub const EXAMPLE_HEADER: &str =
+    "| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n";
+
+/// Go docs of an API whose JSON is camelCase with a kept acronym (`requestID`): the
+/// convention shows in an example value of `Search.meta` and in a description.
+#[allow(dead_code)] // used by the wire-name tests
+pub fn wire_name_go_docs() -> Vec<(&'static str, String)> {
+    let search = format!(
+        "# Search\n\n## Fields\n\n{EXAMPLE_HEADER}\
+         | `RequestID` | **string* | :heavy_minus_sign: | RequestID identifies the call. | |\n\
+         | `TotalCount` | **int64* | :heavy_minus_sign: | How many; see `pageSize` and `nextCursor`. | |\n\
+         | `PageSize` | **int64* | :heavy_minus_sign: | N/A | |\n\
+         | `NextCursor` | **string* | :heavy_minus_sign: | N/A | |\n\
+         | `Meta` | [*components.SearchMeta](searchmeta.md) | :heavy_minus_sign: | N/A | {{<br/>\"requestID\": \"r1\",<br/>\"createTime\": \"2024-01-01\",<br/>\"ownerUserId\": \"u\"<br/>}} |\n"
+    );
+    let meta = format!(
+        "# SearchMeta\n\n## Fields\n\n{EXAMPLE_HEADER}\
+         | `RequestID` | **string* | :heavy_minus_sign: | N/A | |\n\
+         | `CreateTime` | **string* | :heavy_minus_sign: | N/A | |\n\
+         | `OwnerUserID` | **string* | :heavy_minus_sign: | N/A | |\n\
+         | `ID` | **string* | :heavy_minus_sign: | N/A | |\n"
+    );
+    vec![("search.md", search), ("searchmeta.md", meta)]
+}
