@@ -105,43 +105,21 @@ impl Floors {
 
 /// Parses the floors file: one repo a line, `#` comments, blank lines ignored.
 pub fn parse_floors(text: &str) -> Result<Vec<Floors>, String> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = |msg: String| format!("{FLOORS}:{}: {msg}", n + 1);
-        let mut words = line.split_whitespace();
-        let (Some(folder), Some(spec)) = (words.next(), words.next()) else {
-            return Err(at(
-                "expected `<corpus-folder> <spec> dimension=percent ...`".into(),
-            ));
-        };
-        let mut floors = Vec::new();
-        for w in words {
-            let (key, value) = w
-                .split_once('=')
-                .ok_or_else(|| at(format!("`{w}` is not `dimension=percent`")))?;
-            let dim = Dimension::parse(key).ok_or_else(|| {
-                let all: Vec<&str> = Dimension::ALL.iter().map(|d| d.name()).collect();
-                at(format!(
-                    "unknown dimension `{key}` (expected one of {})",
-                    all.join(", ")
-                ))
-            })?;
-            let value: f64 = value
-                .parse()
-                .map_err(|_| at(format!("`{value}` is not a percentage")))?;
-            floors.push((dim, value));
-        }
-        out.push(Floors {
-            folder: folder.to_string(),
-            spec: spec.to_string(),
-            floors,
-        });
-    }
-    Ok(out)
+    let names = Dimension::ALL.map(Dimension::name);
+    let usage = "<corpus-folder> <spec> dimension=percent ...";
+    let lines = xtask::parse_floor_lines(text, FLOORS, usage, &names)?;
+    Ok(lines
+        .into_iter()
+        .map(|l| Floors {
+            folder: l.words[0].clone(),
+            spec: l.words[1].clone(),
+            floors: l
+                .floors
+                .iter()
+                .map(|&(i, v)| (Dimension::ALL[i], v))
+                .collect(),
+        })
+        .collect())
 }
 
 /// Scores read from the scorer's output; `None` where it printed `n/a`.

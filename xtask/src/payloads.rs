@@ -64,36 +64,19 @@ pub struct Floors {
 
 /// Parses the floors file: one folder a line, `#` comments, blank lines ignored.
 pub fn parse_floors(text: &str) -> Result<Vec<Floors>, String> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = |msg: String| format!("{FLOORS}:{}: {msg}", n + 1);
-        let mut words = line.split_whitespace();
-        let folder = words.next().unwrap_or_default().to_string();
-        let mut floors = Vec::new();
-        for w in words {
-            let (key, value) = w
-                .split_once('=')
-                .ok_or_else(|| at(format!("`{w}` is not `measure=percent`")))?;
-            let measure = Measure::ALL
-                .into_iter()
-                .find(|m| m.name() == key)
-                .ok_or_else(|| {
-                    at(format!(
-                        "unknown measure `{key}` (expected schema, rust or faithful)"
-                    ))
-                })?;
-            let value: f64 = value
-                .parse()
-                .map_err(|_| at(format!("`{value}` is not a percentage")))?;
-            floors.push((measure, value));
-        }
-        out.push(Floors { folder, floors });
-    }
-    Ok(out)
+    let names = Measure::ALL.map(Measure::name);
+    let lines = xtask::parse_floor_lines(text, FLOORS, "<folder> measure=percent ...", &names)?;
+    Ok(lines
+        .into_iter()
+        .map(|l| Floors {
+            folder: l.words[0].clone(),
+            floors: l
+                .floors
+                .iter()
+                .map(|&(i, v)| (Measure::ALL[i], v))
+                .collect(),
+        })
+        .collect())
 }
 
 /// Counters of one run.py report (or of several, summed).
