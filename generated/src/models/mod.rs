@@ -8,6 +8,9 @@ pub use user_api_key::*;
 mod serde_nulls {
     /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
     /// one `field: Kind = "wire name"` per field, in declaration order.
+    ///
+    /// Per struct only the slots, the list handed to [`read_fields`] and the list
+    /// handed to [`write_fields`] are code; the rest is generic and checked once.
     macro_rules! serde_struct {
         ($name:ident { $($field:ident : $kind:ident = $wire:literal),* $(,)? }) => {
             #[allow(deprecated)] impl < 'de > serde::Deserialize < 'de > for $name { fn
@@ -16,17 +19,14 @@ mod serde_nulls {
             clippy::disallowed_names, clippy::just_underscores_and_digits)] impl < 'de >
             serde_nulls::Fields < 'de > for $name { const NAME : & 'static str =
             stringify!($name); const FIELDS : & 'static [& 'static str] = & [$($wire),*];
-            fn from_entries < E : serde_nulls::Entries < 'de >> (mut e : E) -> Result <
-            Self, E::Error > { $(let mut $field = Option::None;)* while let
-            Option::Some(key) = e.next_key(Self::FIELDS) ? { match key { $($wire => e
-            .value(& mut $field, key) ?,)* _ => {} } } Result::Ok(Self { $($field :
-            serde_nulls:: $kind ::finish(& e, $field, $wire) ?,)* }) } }
-            #[allow(deprecated)] impl serde::Serialize for $name { fn serialize < S :
-            serde::Serializer > (& self, s : S) -> Result < S::Ok, S::Error > { let len =
-            0 $(+ serde_nulls:: $kind ::count(& self. $field))*; let mut out =
-            serde::Serializer::serialize_struct(s, stringify!($name), len) ?;
-            $(serde_nulls:: $kind ::write(& mut out, $wire, & self. $field) ?;)*
-            serde::ser::SerializeStruct::end(out) } }
+            fn from_entries < E : serde_nulls::Entries < 'de >> (e : E) -> Result < Self,
+            E::Error > { $(let mut $field = serde_nulls:: $kind ::slot();)*
+            serde_nulls::read_fields(e, Self::FIELDS, & mut [$(& mut $field),*]) ?;
+            Result::Ok(Self { $($field : $field .take()),* }) } } #[allow(deprecated)]
+            impl serde::Serialize for $name { fn serialize < S : serde::Serializer > (&
+            self, s : S) -> Result < S::Ok, S::Error > { serde_nulls::write_fields(s, <
+            Self as serde_nulls::Fields < '_ >> ::NAME, < Self as serde_nulls::Fields <
+            '_ >> ::FIELDS, & [$(& serde_nulls:: $kind ::out(& self. $field)),*],) } }
         };
     }
     pub(crate) use serde_struct;
@@ -43,25 +43,74 @@ mod serde_nulls {
     pub trait Entries<'de> {
         /// The input's error.
         type Error: serde::de::Error;
-        /// The wire name of the next known field; unknown keys are skipped
+        /// The position in `fields` of the next known field; unknown keys are skipped
         /// (or an error under `deny_unknown_fields`).
-        fn next_key(
+        fn next_index(
             &mut self,
             fields: &'static [&'static str],
-        ) -> Result<Option<&'static str>, Self::Error>;
+        ) -> Result<Option<usize>, Self::Error>;
         /// Reads the value of field `name` into its slot; a second one is an error.
         fn value<T: serde::Deserialize<'de>>(
             &mut self,
             slot: &mut Option<T>,
             name: &'static str,
         ) -> Result<(), Self::Error>;
-        /// What a required field that is not there becomes: `None` for an `Option`
-        /// if `absent_is_none`, else an error.
+        /// What a required field (at `index`) that is not there becomes: `None` for
+        /// an `Option` if `absent_is_none`, else an error.
         fn missing<T: serde::Deserialize<'de>>(
             &self,
+            index: usize,
             name: &'static str,
             absent_is_none: bool,
         ) -> Result<T, Self::Error>;
+    }
+    /// A field's slot while its struct is read: filled by [`Slot::read`], checked by
+    /// [`Slot::finish`] once the input ends.
+    pub trait Slot<'de, E: Entries<'de>> {
+        /// Reads the field's value.
+        fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error>;
+        /// Fills or rejects a field the input did not have.
+        fn finish(
+            &mut self,
+            e: &E,
+            index: usize,
+            name: &'static str,
+        ) -> Result<(), E::Error>;
+    }
+    /// How a field is written: whether it is, and its value.
+    pub trait Out<S: serde::ser::SerializeStruct> {
+        /// Whether the field is written (counted in the struct's length).
+        fn present(&self) -> bool;
+        /// Writes the field, or skips it.
+        fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error>;
+    }
+    /// Reads every field of a struct into `slots` (one per name of `fields`, in order).
+    pub fn read_fields<'de, E: Entries<'de>>(
+        mut e: E,
+        fields: &'static [&'static str],
+        slots: &mut [&mut dyn Slot<'de, E>],
+    ) -> Result<(), E::Error> {
+        while let Some(i) = e.next_index(fields)? {
+            slots[i].read(&mut e, fields[i])?;
+        }
+        for (i, slot) in slots.iter_mut().enumerate() {
+            slot.finish(&e, i, fields[i])?;
+        }
+        Ok(())
+    }
+    /// Writes a struct: the fields of `values` under the names of `keys`.
+    pub fn write_fields<S: serde::Serializer>(
+        s: S,
+        name: &'static str,
+        keys: &'static [&'static str],
+        values: &[&dyn Out<S::SerializeStruct>],
+    ) -> Result<S::Ok, S::Error> {
+        let len = values.iter().filter(|v| v.present()).count();
+        let mut out = serde::Serializer::serialize_struct(s, name, len)?;
+        for (key, value) in keys.iter().zip(values) {
+            value.write(&mut out, key)?;
+        }
+        serde::ser::SerializeStruct::end(out)
     }
     /// `Deserialize` of every struct of a table: a map or an array.
     pub fn structure<'de, T: Fields<'de>, D: serde::Deserializer<'de>>(
@@ -91,13 +140,13 @@ mod serde_nulls {
     struct MapEntries<A>(A);
     impl<'de, A: serde::de::MapAccess<'de>> Entries<'de> for MapEntries<A> {
         type Error = A::Error;
-        fn next_key(
+        fn next_index(
             &mut self,
             fields: &'static [&'static str],
-        ) -> Result<Option<&'static str>, A::Error> {
+        ) -> Result<Option<usize>, A::Error> {
             while let Some(key) = self.0.next_key_seed(Key(fields))? {
                 match key {
-                    Some(name) => return Ok(Some(name)),
+                    Some(index) => return Ok(Some(index)),
                     None => {
                         self.0.next_value::<serde::de::IgnoredAny>()?;
                     }
@@ -118,6 +167,7 @@ mod serde_nulls {
         }
         fn missing<T: serde::Deserialize<'de>>(
             &self,
+            _: usize,
             name: &'static str,
             absent_is_none: bool,
         ) -> Result<T, A::Error> {
@@ -138,13 +188,13 @@ mod serde_nulls {
     }
     impl<'de, A: serde::de::SeqAccess<'de>> Entries<'de> for SeqEntries<A> {
         type Error = A::Error;
-        fn next_key(
+        fn next_index(
             &mut self,
             fields: &'static [&'static str],
-        ) -> Result<Option<&'static str>, A::Error> {
-            let name = fields.get(self.next).copied();
+        ) -> Result<Option<usize>, A::Error> {
+            let index = self.next;
             self.next += 1;
-            Ok(name)
+            Ok((index < fields.len()).then_some(index))
         }
         fn value<T: serde::Deserialize<'de>>(
             &mut self,
@@ -156,10 +206,10 @@ mod serde_nulls {
         }
         fn missing<T: serde::Deserialize<'de>>(
             &self,
-            name: &'static str,
+            index: usize,
+            _: &'static str,
             _: bool,
         ) -> Result<T, A::Error> {
-            let index = self.fields.iter().position(|f| *f == name).unwrap_or_default();
             Err(serde::de::Error::invalid_length(index, self))
         }
     }
@@ -169,10 +219,10 @@ mod serde_nulls {
             write!(f, "struct {} with {} element{s}", self.name, self.fields.len())
         }
     }
-    /// Reads a key of a struct's map: the field's wire name, `None` if unknown.
+    /// Reads a key of a struct's map: the field's position, `None` if unknown.
     struct Key(&'static [&'static str]);
     impl<'de> serde::de::DeserializeSeed<'de> for Key {
-        type Value = Option<&'static str>;
+        type Value = Option<usize>;
         fn deserialize<D: serde::Deserializer<'de>>(
             self,
             d: D,
@@ -181,13 +231,13 @@ mod serde_nulls {
         }
     }
     impl<'de> serde::de::Visitor<'de> for Key {
-        type Value = Option<&'static str>;
+        type Value = Option<usize>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("field identifier")
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            match self.0.iter().find(|f| **f == v) {
-                Some(name) => Ok(Some(name)),
+            match self.0.iter().position(|f| *f == v) {
+                Some(index) => Ok(Some(index)),
                 None => Ok(None),
             }
         }
@@ -195,8 +245,8 @@ mod serde_nulls {
             self.visit_str(&String::from_utf8_lossy(v))
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            match usize::try_from(v).ok().and_then(|i| self.0.get(i)) {
-                Some(name) => Ok(Some(name)),
+            match usize::try_from(v).ok().filter(|i| *i < self.0.len()) {
+                Some(index) => Ok(Some(index)),
                 None => Ok(None),
             }
         }
@@ -223,86 +273,131 @@ mod serde_nulls {
             enum identifier ignored_any
         }
     }
-    /// A required field that may be `null`: `Option<T>`, the key must be there.
-    pub struct Nullable;
-    impl Nullable {
-        /// The value read (`None` for `null`); an absent key is an error.
-        pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(
-            e: &E,
-            slot: Option<T>,
-            name: &'static str,
-        ) -> Result<T, E::Error> {
-            match slot {
-                Some(value) => Ok(value),
-                None => e.missing(name, false),
-            }
+    /// A field that is always written.
+    pub struct Always<'a, T>(&'a T);
+    impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Always<'_, T> {
+        fn present(&self) -> bool {
+            true
         }
-        /// Always written.
-        pub fn count<T>(_: &T) -> usize {
-            1
-        }
-        /// Writes the value, `None` as `null`.
-        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
-            s: &mut S,
-            key: &'static str,
-            value: &T,
-        ) -> Result<(), S::Error> {
-            s.serialize_field(key, value)
+        fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+            s.serialize_field(key, self.0)
         }
     }
-    /// An optional field that is never `null`: `Option<T>`, absent is `None`.
-    pub struct Optional;
-    impl Optional {
-        /// The value read, `None` when absent (`null` was rejected as a `T`).
-        pub fn finish<'de, T, E: Entries<'de>>(
-            _: &E,
-            slot: Option<T>,
-            _: &'static str,
-        ) -> Result<Option<T>, E::Error> {
-            Ok(slot)
+    /// An optional field: `Some` is written as it is, `None` is left out.
+    pub struct Present<'a, T>(&'a Option<T>);
+    impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Present<'_, T> {
+        fn present(&self) -> bool {
+            self.0.is_some()
         }
-        /// Written unless `None`.
-        pub fn count<T>(value: &Option<T>) -> usize {
-            usize::from(value.is_some())
-        }
-        /// Writes `Some` values; `None` is left out.
-        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
-            s: &mut S,
-            key: &'static str,
-            value: &Option<T>,
-        ) -> Result<(), S::Error> {
-            match value {
-                Some(_) => s.serialize_field(key, value),
+        fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+            match self.0 {
+                Some(_) => s.serialize_field(key, self.0),
                 None => s.skip_field(key),
             }
         }
     }
-    /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`,
-    /// `null` is `Some(None)`.
-    pub struct OptionalNullable;
-    impl OptionalNullable {
-        /// The value read, `None` when absent.
-        pub fn finish<'de, T, E: Entries<'de>>(
-            _: &E,
-            slot: Option<T>,
-            _: &'static str,
-        ) -> Result<Option<T>, E::Error> {
-            Ok(slot)
+    /// An optional nullable field: `Some(None)` is written as `null`, `None` is left out.
+    pub struct PresentInner<'a, T>(&'a Option<T>);
+    impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S>
+    for PresentInner<'_, T> {
+        fn present(&self) -> bool {
+            self.0.is_some()
         }
-        /// Written unless `None`.
-        pub fn count<T>(value: &Option<T>) -> usize {
-            usize::from(value.is_some())
-        }
-        /// Writes `Some(None)` as `null`; `None` is left out.
-        pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(
-            s: &mut S,
-            key: &'static str,
-            value: &Option<Option<T>>,
-        ) -> Result<(), S::Error> {
-            match value {
+        fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+            match self.0 {
                 Some(inner) => s.serialize_field(key, inner),
                 None => s.skip_field(key),
             }
+        }
+    }
+    /// A required field that may be `null`: `Option<T>`, the key must be there.
+    pub struct Nullable<T>(Option<T>);
+    impl<T> Nullable<T> {
+        /// An empty slot.
+        pub fn slot() -> Self {
+            Nullable(None)
+        }
+        /// The field's value once [`read_fields`] is done.
+        pub fn take(self) -> T {
+            match self.0 {
+                Some(value) => value,
+                None => unreachable!("read_fields fills required slots or fails"),
+            }
+        }
+    }
+    impl Nullable<()> {
+        /// How the field is written.
+        pub fn out<T>(value: &T) -> Always<'_, T> {
+            Always(value)
+        }
+    }
+    impl<'de, T: serde::Deserialize<'de>, E: Entries<'de>> Slot<'de, E> for Nullable<T> {
+        fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error> {
+            e.value(&mut self.0, name)
+        }
+        fn finish(
+            &mut self,
+            e: &E,
+            index: usize,
+            name: &'static str,
+        ) -> Result<(), E::Error> {
+            if self.0.is_none() {
+                self.0 = Some(e.missing(index, name, false)?);
+            }
+            Ok(())
+        }
+    }
+    /// An optional field that is never `null`: `Option<T>`, absent is `None`.
+    pub struct Optional<T>(Option<T>);
+    impl<T> Optional<T> {
+        /// An empty slot.
+        pub fn slot() -> Self {
+            Optional(None)
+        }
+        /// The field's value once [`read_fields`] is done.
+        pub fn take(self) -> Option<T> {
+            self.0
+        }
+    }
+    impl Optional<()> {
+        /// How the field is written.
+        pub fn out<T>(value: &Option<T>) -> Present<'_, T> {
+            Present(value)
+        }
+    }
+    impl<'de, T: serde::Deserialize<'de>, E: Entries<'de>> Slot<'de, E> for Optional<T> {
+        fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error> {
+            e.value(&mut self.0, name)
+        }
+        fn finish(&mut self, _: &E, _: usize, _: &'static str) -> Result<(), E::Error> {
+            Ok(())
+        }
+    }
+    /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`, `null` is `Some(None)`.
+    pub struct OptionalNullable<T>(Option<T>);
+    impl<T> OptionalNullable<T> {
+        /// An empty slot.
+        pub fn slot() -> Self {
+            OptionalNullable(None)
+        }
+        /// The field's value once [`read_fields`] is done.
+        pub fn take(self) -> Option<T> {
+            self.0
+        }
+    }
+    impl OptionalNullable<()> {
+        /// How the field is written.
+        pub fn out<T>(value: &Option<T>) -> PresentInner<'_, T> {
+            PresentInner(value)
+        }
+    }
+    impl<'de, T: serde::Deserialize<'de>, E: Entries<'de>> Slot<'de, E>
+    for OptionalNullable<T> {
+        fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error> {
+            e.value(&mut self.0, name)
+        }
+        fn finish(&mut self, _: &E, _: usize, _: &'static str) -> Result<(), E::Error> {
+            Ok(())
         }
     }
 }

@@ -94,7 +94,6 @@ pub(super) fn render(item: &Item, fields: &[PlannedField]) -> TokenStream {
 /// The struct part of the `serde_nulls` module: the `serde_struct!` macro, the field
 /// kinds and the generic readers it calls.
 pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool) -> TokenStream {
-    let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(nulls::HELPERS);
     // Keys the struct does not know: skipped, or an error naming the known ones.
@@ -112,110 +111,73 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
     } else {
         (quote!(Ok(None)), quote!(Ok(None)))
     };
-    let required = quote! {
-        /// A required field that is never `null`: `T`.
-        pub struct Required;
-
-        impl Required {
-            /// The value read, or what serde makes of an absent field.
-            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
-                match slot {
-                    Some(value) => Ok(value),
-                    None => e.missing(name, true),
-                }
-            }
-
-            /// Always written.
-            pub fn count<T>(_: &T) -> usize {
-                1
-            }
-
-            /// Writes the value.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
-                s.serialize_field(key, value)
-            }
-        }
-    };
-    let nullable = quote! {
-        /// A required field that may be `null`: `Option<T>`, the key must be there.
-        pub struct Nullable;
-
-        impl Nullable {
-            /// The value read (`None` for `null`); an absent key is an error.
-            pub fn finish<'de, T: serde::Deserialize<'de>, E: Entries<'de>>(e: &E, slot: Option<T>, name: &'static str) -> Result<T, E::Error> {
-                match slot {
-                    Some(value) => Ok(value),
-                    None => e.missing(name, false),
-                }
-            }
-
-            /// Always written.
-            pub fn count<T>(_: &T) -> usize {
-                1
-            }
-
-            /// Writes the value, `None` as `null`.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &T) -> Result<(), S::Error> {
-                s.serialize_field(key, value)
-            }
-        }
-    };
-    let optional = quote! {
-        /// An optional field that is never `null`: `Option<T>`, absent is `None`.
-        pub struct Optional;
-
-        impl Optional {
-            /// The value read, `None` when absent (`null` was rejected as a `T`).
-            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
-                Ok(slot)
-            }
-
-            /// Written unless `None`.
-            pub fn count<T>(value: &Option<T>) -> usize {
-                usize::from(value.is_some())
-            }
-
-            /// Writes `Some` values; `None` is left out.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<T>) -> Result<(), S::Error> {
-                match value {
-                    Some(_) => s.serialize_field(key, value),
-                    None => s.skip_field(key),
-                }
-            }
-        }
-    };
-    let optional_nullable = quote! {
-        /// An optional field that may be `null`: `Option<Option<T>>`, absent is `None`,
-        /// `null` is `Some(None)`.
-        pub struct OptionalNullable;
-
-        impl OptionalNullable {
-            /// The value read, `None` when absent.
-            pub fn finish<'de, T, E: Entries<'de>>(_: &E, slot: Option<T>, _: &'static str) -> Result<Option<T>, E::Error> {
-                Ok(slot)
-            }
-
-            /// Written unless `None`.
-            pub fn count<T>(value: &Option<T>) -> usize {
-                usize::from(value.is_some())
-            }
-
-            /// Writes `Some(None)` as `null`; `None` is left out.
-            pub fn write<S: serde::ser::SerializeStruct, T: serde::Serialize>(s: &mut S, key: &'static str, value: &Option<Option<T>>) -> Result<(), S::Error> {
-                match value {
-                    Some(inner) => s.serialize_field(key, inner),
-                    None => s.skip_field(key),
-                }
-            }
-        }
-    };
-    let kinds_code = [required, nullable, optional, optional_nullable]
+    let kinds_code = KINDS
         .into_iter()
         .zip(kinds)
-        .filter_map(|(code, used)| used.then_some(code));
+        .filter(|&(_, used)| used)
+        .map(|(kind, _)| kind_code(kind));
+    // The writers the used kinds need: `Always` (required), `Present` (optional),
+    // `PresentInner` (optional nullable).
+    let always = (kinds[0] || kinds[1]).then(|| {
+        quote! {
+            /// A field that is always written.
+            pub struct Always<'a, T>(&'a T);
+
+            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Always<'_, T> {
+                fn present(&self) -> bool {
+                    true
+                }
+
+                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+                    s.serialize_field(key, self.0)
+                }
+            }
+        }
+    });
+    let present = kinds[2].then(|| {
+        quote! {
+            /// An optional field: `Some` is written as it is, `None` is left out.
+            pub struct Present<'a, T>(&'a Option<T>);
+
+            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Present<'_, T> {
+                fn present(&self) -> bool {
+                    self.0.is_some()
+                }
+
+                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+                    match self.0 {
+                        Some(_) => s.serialize_field(key, self.0),
+                        None => s.skip_field(key),
+                    }
+                }
+            }
+        }
+    });
+    let present_inner = kinds[3].then(|| {
+        quote! {
+            /// An optional nullable field: `Some(None)` is written as `null`, `None` is left out.
+            pub struct PresentInner<'a, T>(&'a Option<T>);
+
+            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for PresentInner<'_, T> {
+                fn present(&self) -> bool {
+                    self.0.is_some()
+                }
+
+                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+                    match self.0 {
+                        Some(inner) => s.serialize_field(key, inner),
+                        None => s.skip_field(key),
+                    }
+                }
+            }
+        }
+    });
     quote! {
         /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
         /// one `field: Kind = "wire name"` per field, in declaration order.
+        ///
+        /// Per struct only the slots, the list handed to [`read_fields`] and the list
+        /// handed to [`write_fields`] are code; the rest is generic and checked once.
         macro_rules! serde_struct {
             ($name:ident { $($field:ident: $kind:ident = $wire:literal),* $(,)? }) => {
                 #[allow(deprecated)]
@@ -231,27 +193,22 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
                     const NAME: &'static str = stringify!($name);
                     const FIELDS: &'static [&'static str] = &[$($wire),*];
 
-                    fn from_entries<E: #module::Entries<'de>>(mut e: E) -> #result<Self, E::Error> {
-                        $(let mut $field = #option::None;)*
-                        while let #option::Some(key) = e.next_key(Self::FIELDS)? {
-                            match key {
-                                $($wire => e.value(&mut $field, key)?,)*
-                                _ => {}
-                            }
-                        }
-                        #result::Ok(Self {
-                            $($field: #module::$kind::finish(&e, $field, $wire)?,)*
-                        })
+                    fn from_entries<E: #module::Entries<'de>>(e: E) -> #result<Self, E::Error> {
+                        $(let mut $field = #module::$kind::slot();)*
+                        #module::read_fields(e, Self::FIELDS, &mut [$(&mut $field),*])?;
+                        #result::Ok(Self { $($field: $field.take()),* })
                     }
                 }
 
                 #[allow(deprecated)]
                 impl serde::Serialize for $name {
                     fn serialize<S: serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
-                        let len = 0 $(+ #module::$kind::count(&self.$field))*;
-                        let mut out = serde::Serializer::serialize_struct(s, stringify!($name), len)?;
-                        $(#module::$kind::write(&mut out, $wire, &self.$field)?;)*
-                        serde::ser::SerializeStruct::end(out)
+                        #module::write_fields(
+                            s,
+                            <Self as #module::Fields<'_>>::NAME,
+                            <Self as #module::Fields<'_>>::FIELDS,
+                            &[$(&#module::$kind::out(&self.$field)),*],
+                        )
                     }
                 }
             };
@@ -273,14 +230,52 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         pub trait Entries<'de> {
             /// The input's error.
             type Error: serde::de::Error;
-            /// The wire name of the next known field; unknown keys are skipped
+            /// The position in `fields` of the next known field; unknown keys are skipped
             /// (or an error under `deny_unknown_fields`).
-            fn next_key(&mut self, fields: &'static [&'static str]) -> Result<Option<&'static str>, Self::Error>;
+            fn next_index(&mut self, fields: &'static [&'static str]) -> Result<Option<usize>, Self::Error>;
             /// Reads the value of field `name` into its slot; a second one is an error.
             fn value<T: serde::Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) -> Result<(), Self::Error>;
-            /// What a required field that is not there becomes: `None` for an `Option`
-            /// if `absent_is_none`, else an error.
-            fn missing<T: serde::Deserialize<'de>>(&self, name: &'static str, absent_is_none: bool) -> Result<T, Self::Error>;
+            /// What a required field (at `index`) that is not there becomes: `None` for
+            /// an `Option` if `absent_is_none`, else an error.
+            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, name: &'static str, absent_is_none: bool) -> Result<T, Self::Error>;
+        }
+
+        /// A field's slot while its struct is read: filled by [`Slot::read`], checked by
+        /// [`Slot::finish`] once the input ends.
+        pub trait Slot<'de, E: Entries<'de>> {
+            /// Reads the field's value.
+            fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error>;
+            /// Fills or rejects a field the input did not have.
+            fn finish(&mut self, e: &E, index: usize, name: &'static str) -> Result<(), E::Error>;
+        }
+
+        /// How a field is written: whether it is, and its value.
+        pub trait Out<S: serde::ser::SerializeStruct> {
+            /// Whether the field is written (counted in the struct's length).
+            fn present(&self) -> bool;
+            /// Writes the field, or skips it.
+            fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error>;
+        }
+
+        /// Reads every field of a struct into `slots` (one per name of `fields`, in order).
+        pub fn read_fields<'de, E: Entries<'de>>(mut e: E, fields: &'static [&'static str], slots: &mut [&mut dyn Slot<'de, E>]) -> Result<(), E::Error> {
+            while let Some(i) = e.next_index(fields)? {
+                slots[i].read(&mut e, fields[i])?;
+            }
+            for (i, slot) in slots.iter_mut().enumerate() {
+                slot.finish(&e, i, fields[i])?;
+            }
+            Ok(())
+        }
+
+        /// Writes a struct: the fields of `values` under the names of `keys`.
+        pub fn write_fields<S: serde::Serializer>(s: S, name: &'static str, keys: &'static [&'static str], values: &[&dyn Out<S::SerializeStruct>]) -> Result<S::Ok, S::Error> {
+            let len = values.iter().filter(|v| v.present()).count();
+            let mut out = serde::Serializer::serialize_struct(s, name, len)?;
+            for (key, value) in keys.iter().zip(values) {
+                value.write(&mut out, key)?;
+            }
+            serde::ser::SerializeStruct::end(out)
         }
 
         /// `Deserialize` of every struct of a table: a map or an array.
@@ -312,10 +307,10 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         impl<'de, A: serde::de::MapAccess<'de>> Entries<'de> for MapEntries<A> {
             type Error = A::Error;
 
-            fn next_key(&mut self, fields: &'static [&'static str]) -> Result<Option<&'static str>, A::Error> {
+            fn next_index(&mut self, fields: &'static [&'static str]) -> Result<Option<usize>, A::Error> {
                 while let Some(key) = self.0.next_key_seed(Key(fields))? {
                     match key {
-                        Some(name) => return Ok(Some(name)),
+                        Some(index) => return Ok(Some(index)),
                         None => {
                             self.0.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -332,7 +327,7 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
                 Ok(())
             }
 
-            fn missing<T: serde::Deserialize<'de>>(&self, name: &'static str, absent_is_none: bool) -> Result<T, A::Error> {
+            fn missing<T: serde::Deserialize<'de>>(&self, _: usize, name: &'static str, absent_is_none: bool) -> Result<T, A::Error> {
                 if absent_is_none {
                     T::deserialize(Missing(name, std::marker::PhantomData))
                 } else {
@@ -353,10 +348,10 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         impl<'de, A: serde::de::SeqAccess<'de>> Entries<'de> for SeqEntries<A> {
             type Error = A::Error;
 
-            fn next_key(&mut self, fields: &'static [&'static str]) -> Result<Option<&'static str>, A::Error> {
-                let name = fields.get(self.next).copied();
+            fn next_index(&mut self, fields: &'static [&'static str]) -> Result<Option<usize>, A::Error> {
+                let index = self.next;
                 self.next += 1;
-                Ok(name)
+                Ok((index < fields.len()).then_some(index))
             }
 
             fn value<T: serde::Deserialize<'de>>(&mut self, slot: &mut Option<T>, _: &'static str) -> Result<(), A::Error> {
@@ -364,8 +359,7 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
                 Ok(())
             }
 
-            fn missing<T: serde::Deserialize<'de>>(&self, name: &'static str, _: bool) -> Result<T, A::Error> {
-                let index = self.fields.iter().position(|f| *f == name).unwrap_or_default();
+            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, _: &'static str, _: bool) -> Result<T, A::Error> {
                 Err(serde::de::Error::invalid_length(index, self))
             }
         }
@@ -377,11 +371,11 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
             }
         }
 
-        /// Reads a key of a struct's map: the field's wire name, `None` if unknown.
+        /// Reads a key of a struct's map: the field's position, `None` if unknown.
         struct Key(&'static [&'static str]);
 
         impl<'de> serde::de::DeserializeSeed<'de> for Key {
-            type Value = Option<&'static str>;
+            type Value = Option<usize>;
 
             fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
                 d.deserialize_identifier(self)
@@ -389,15 +383,15 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         }
 
         impl<'de> serde::de::Visitor<'de> for Key {
-            type Value = Option<&'static str>;
+            type Value = Option<usize>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("field identifier")
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                match self.0.iter().find(|f| **f == v) {
-                    Some(name) => Ok(Some(name)),
+                match self.0.iter().position(|f| *f == v) {
+                    Some(index) => Ok(Some(index)),
                     None => #unknown_str,
                 }
             }
@@ -407,8 +401,8 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
             }
 
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                match usize::try_from(v).ok().and_then(|i| self.0.get(i)) {
-                    Some(name) => Ok(Some(name)),
+                match usize::try_from(v).ok().filter(|i| *i < self.0.len()) {
+                    Some(index) => Ok(Some(index)),
                     None => #unknown_index,
                 }
             }
@@ -434,7 +428,103 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
                 map struct enum identifier ignored_any
             }
         }
+        #always
+        #present
+        #present_inner
         #( #kinds_code )*
+    }
+}
+
+/// The four kinds, in the order of [`crate::emit::rust::plan::Helpers::kinds`].
+const KINDS: [Kind; 4] = [
+    Kind::Required,
+    Kind::Nullable,
+    Kind::Optional,
+    Kind::OptionalNullable,
+];
+
+/// The slot type of a field kind: how its value is read, what an absent field becomes,
+/// the field's value from the slot, and how it is written.
+fn kind_code(kind: Kind) -> TokenStream {
+    let name = ident(kind.name());
+    // What is absent: a required `Option` field is `None` (as serde), a nullable one
+    // is an error; optional fields stay `None`.
+    let required = |absent_is_none: bool| {
+        (
+            quote!(T),
+            quote! {
+                match self.0 {
+                    Some(value) => value,
+                    None => unreachable!("read_fields fills required slots or fails"),
+                }
+            },
+            quote! {
+                fn finish(&mut self, e: &E, index: usize, name: &'static str) -> Result<(), E::Error> {
+                    if self.0.is_none() {
+                        self.0 = Some(e.missing(index, name, #absent_is_none)?);
+                    }
+                    Ok(())
+                }
+            },
+        )
+    };
+    let optional = || {
+        (
+            quote!(Option<T>),
+            quote!(self.0),
+            quote! {
+                fn finish(&mut self, _: &E, _: usize, _: &'static str) -> Result<(), E::Error> {
+                    Ok(())
+                }
+            },
+        )
+    };
+    let (doc, ((field, take, finish), out)) = match kind {
+        Kind::Required => (
+            " A required field that is never `null`: `T`; an absent `Option` field is `None`.",
+            (required(true), quote!(pub fn out<T>(value: &T) -> Always<'_, T> { Always(value) })),
+        ),
+        Kind::Nullable => (
+            " A required field that may be `null`: `Option<T>`, the key must be there.",
+            (required(false), quote!(pub fn out<T>(value: &T) -> Always<'_, T> { Always(value) })),
+        ),
+        Kind::Optional => (
+            " An optional field that is never `null`: `Option<T>`, absent is `None`.",
+            (optional(), quote!(pub fn out<T>(value: &Option<T>) -> Present<'_, T> { Present(value) })),
+        ),
+        Kind::OptionalNullable => (
+            " An optional field that may be `null`: `Option<Option<T>>`, absent is `None`, `null` is `Some(None)`.",
+            (optional(), quote!(pub fn out<T>(value: &Option<T>) -> PresentInner<'_, T> { PresentInner(value) })),
+        ),
+    };
+    quote! {
+        #[doc = #doc]
+        pub struct #name<T>(Option<T>);
+
+        impl<T> #name<T> {
+            /// An empty slot.
+            pub fn slot() -> Self {
+                #name(None)
+            }
+
+            /// The field's value once [`read_fields`] is done.
+            pub fn take(self) -> #field {
+                #take
+            }
+        }
+
+        impl #name<()> {
+            /// How the field is written.
+            #out
+        }
+
+        impl<'de, T: serde::Deserialize<'de>, E: Entries<'de>> Slot<'de, E> for #name<T> {
+            fn read(&mut self, e: &mut E, name: &'static str) -> Result<(), E::Error> {
+                e.value(&mut self.0, name)
+            }
+
+            #finish
+        }
     }
 }
 
