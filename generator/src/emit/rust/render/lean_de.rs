@@ -17,9 +17,14 @@
 //! ```
 //!
 //! The macro (emitted once, in the `serde_nulls` module) writes `Serialize`,
-//! `Deserialize` and `serde_nulls::Fields` from it: a slot per field, one `match` arm
-//! per wire name, the struct built from the slots. Reading keys, values, duplicates,
-//! missing fields and arrays lives in generic helpers of `serde_nulls`, checked once.
+//! `Deserialize` and `serde_nulls::Fields` from it, and per struct that is little code:
+//! a typed slot per field (`serde_nulls::Optional::slot()`, ...), the slots handed as
+//! `&mut dyn Slot` to the generic `read_fields`, the struct built from the slots, and
+//! the fields handed as `&dyn Out` writers to the generic `write_fields`. Reading keys,
+//! values, duplicates, missing fields and arrays, counting and skipping fields, all
+//! live in `serde_nulls` and are checked once. (An earlier form wrote a `match` arm and
+//! two `?` per field; the compiler's type and borrow checks of those were most of a
+//! large crate's `cargo check`: StackOne 15.9 → 10.7 s.)
 //!
 //! Same behaviour as the derive with the attributes [`super::render_field`] writes for
 //! derived structs, field kind by field kind ([`Kind`]): unknown keys are skipped (or
