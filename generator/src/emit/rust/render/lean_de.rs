@@ -123,59 +123,60 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         .map(|(kind, _)| kind_code(kind));
     // The writers the used kinds need: `Always` (required), `Present` (optional),
     // `PresentInner` (optional nullable).
-    let always = (kinds[0] || kinds[1]).then(|| {
-        quote! {
-            /// A field that is always written.
-            pub struct Always<'a, T>(&'a T);
+    let writer =
+        |name: &str, doc: &str, value: TokenStream, present: TokenStream, write: TokenStream| {
+            let name = ident(name);
+            quote! {
+                #[doc = #doc]
+                pub struct #name<'a, T>(&'a #value);
 
-            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Always<'_, T> {
-                fn present(&self) -> bool {
-                    true
-                }
+                impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for #name<'_, T> {
+                    fn present(&self) -> bool {
+                        #present
+                    }
 
-                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
-                    s.serialize_field(key, self.0)
+                    fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
+                        #write
+                    }
                 }
             }
-        }
+        };
+    let always = (kinds[0] || kinds[1]).then(|| {
+        writer(
+            "Always",
+            " A field that is always written.",
+            quote!(T),
+            quote!(true),
+            quote!(s.serialize_field(key, self.0)),
+        )
     });
     let present = kinds[2].then(|| {
-        quote! {
-            /// An optional field: `Some` is written as it is, `None` is left out.
-            pub struct Present<'a, T>(&'a Option<T>);
-
-            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for Present<'_, T> {
-                fn present(&self) -> bool {
-                    self.0.is_some()
+        writer(
+            "Present",
+            " An optional field: `Some` is written as it is, `None` is left out.",
+            quote!(Option<T>),
+            quote!(self.0.is_some()),
+            quote! {
+                match self.0 {
+                    Some(_) => s.serialize_field(key, self.0),
+                    None => s.skip_field(key),
                 }
-
-                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
-                    match self.0 {
-                        Some(_) => s.serialize_field(key, self.0),
-                        None => s.skip_field(key),
-                    }
-                }
-            }
-        }
+            },
+        )
     });
     let present_inner = kinds[3].then(|| {
-        quote! {
-            /// An optional nullable field: `Some(None)` is written as `null`, `None` is left out.
-            pub struct PresentInner<'a, T>(&'a Option<T>);
-
-            impl<S: serde::ser::SerializeStruct, T: serde::Serialize> Out<S> for PresentInner<'_, T> {
-                fn present(&self) -> bool {
-                    self.0.is_some()
+        writer(
+            "PresentInner",
+            " An optional nullable field: `Some(None)` is written as `null`, `None` is left out.",
+            quote!(Option<T>),
+            quote!(self.0.is_some()),
+            quote! {
+                match self.0 {
+                    Some(inner) => s.serialize_field(key, inner),
+                    None => s.skip_field(key),
                 }
-
-                fn write(&self, s: &mut S, key: &'static str) -> Result<(), S::Error> {
-                    match self.0 {
-                        Some(inner) => s.serialize_field(key, inner),
-                        None => s.skip_field(key),
-                    }
-                }
-            }
-        }
+            },
+        )
     });
     quote! {
         /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
