@@ -12,21 +12,38 @@ mod serde_nulls {
     /// Per struct only the slots, the list handed to [`read_fields`] and the list
     /// handed to [`write_fields`] are code; the rest is generic and checked once.
     macro_rules! serde_struct {
-        ($name:ident { $($field:ident : $kind:ident = $wire:literal),* $(,)? }) => {
-            #[allow(deprecated)] impl < 'de > serde::Deserialize < 'de > for $name { fn
-            deserialize < D : serde::Deserializer < 'de >> (d : D) -> Result < Self,
-            D::Error > { serde_nulls::structure(d) } } #[allow(deprecated,
-            clippy::disallowed_names, clippy::just_underscores_and_digits)] impl < 'de >
-            serde_nulls::Fields < 'de > for $name { const NAME : & 'static str =
-            stringify!($name); const FIELDS : & 'static [& 'static str] = & [$($wire),*];
-            fn from_entries < E : serde_nulls::Entries < 'de >> (e : E) -> Result < Self,
-            E::Error > { $(let mut $field = serde_nulls:: $kind ::slot();)*
-            serde_nulls::read_fields(e, Self::FIELDS, & mut [$(& mut $field),*]) ?;
-            Result::Ok(Self { $($field : $field .take()),* }) } } #[allow(deprecated)]
-            impl serde::Serialize for $name { fn serialize < S : serde::Serializer > (&
-            self, s : S) -> Result < S::Ok, S::Error > { serde_nulls::write_fields(s, <
-            Self as serde_nulls::Fields < '_ >> ::NAME, < Self as serde_nulls::Fields <
-            '_ >> ::FIELDS, & [$(& serde_nulls:: $kind ::out(& self. $field)),*],) } }
+        ($name:ident { $($field:ident: $kind:ident = $wire:literal),* $(,)? }) => {
+            #[allow(deprecated)]
+            impl<'de> serde::Deserialize<'de> for $name {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    serde_nulls::structure(d)
+                }
+            }
+
+            // The slots are named after the fields, whatever clippy thinks of the names.
+            #[allow(deprecated, clippy::disallowed_names, clippy::just_underscores_and_digits)]
+            impl<'de> serde_nulls::Fields<'de> for $name {
+                const NAME: &'static str = stringify!($name);
+                const FIELDS: &'static [&'static str] = &[$($wire),*];
+
+                fn from_entries<E: serde_nulls::Entries<'de>>(e: E) -> Result<Self, E::Error> {
+                    $(let mut $field = serde_nulls::$kind::slot();)*
+                    serde_nulls::read_fields(e, Self::FIELDS, &mut [$(&mut $field),*])?;
+                    Result::Ok(Self { $($field: $field.take()),* })
+                }
+            }
+
+            #[allow(deprecated)]
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    serde_nulls::write_fields(
+                        s,
+                        <Self as serde_nulls::Fields<'_>>::NAME,
+                        <Self as serde_nulls::Fields<'_>>::FIELDS,
+                        &[$(&serde_nulls::$kind::out(&self.$field)),*],
+                    )
+                }
+            }
         };
     }
     pub(crate) use serde_struct;

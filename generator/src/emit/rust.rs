@@ -69,8 +69,9 @@ pub fn emit_file(schema: &Schema, options: &RustOptions) -> String {
     for item in &plan.items {
         tokens.extend(render::item(&plan, item, RefStyle::Local));
     }
-    tokens.extend(support_modules(&plan));
-    finish(tokens, options)
+    let (support, macros) = support_modules(&plan);
+    tokens.extend(support);
+    finish(tokens, &macros, options)
 }
 
 /// Emits one file per model plus a `mod.rs` that declares and re-exports them all.
@@ -102,7 +103,7 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
                     }
                     RustFile {
                         path: format!("{}.rs", names::unraw(module)),
-                        contents: finish(tokens, options),
+                        contents: finish(tokens, &[], options),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -113,10 +114,11 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
                 let ident = ident(module);
                 mod_decls.extend(quote! { mod #ident; pub use #ident::*; });
             }
-            mod_decls.extend(support_modules(&plan));
+            let (support, macros) = support_modules(&plan);
+            mod_decls.extend(support);
             RustFile {
                 path: "mod.rs".into(),
-                contents: finish(mod_decls, options),
+                contents: finish(mod_decls, &macros, options),
             }
         },
     );
@@ -125,30 +127,38 @@ pub fn emit_modules(schema: &Schema, options: &RustOptions) -> Vec<RustFile> {
     files
 }
 
-/// The helper modules the items need (`serde_nulls`, `dates`), after the items.
-fn support_modules(plan: &Plan) -> TokenStream {
+/// The helper modules the items need (`serde_nulls`, `dates`), after the items, and
+/// the formatted text of their macros.
+fn support_modules(plan: &Plan) -> (TokenStream, Vec<render::MacroText>) {
     let mut tokens = TokenStream::new();
+    let mut macros = Vec::new();
     if plan.helpers.any() {
-        tokens.extend(nulls::module(
+        let (module, texts) = nulls::module(
             &plan.types.paths,
             plan.helpers,
             plan.options.deny_unknown_fields,
-        ));
+        );
+        tokens.extend(module);
+        macros = texts;
     }
     if plan.helpers.time {
         tokens.extend(dates::time_module(plan.options.schemars));
     }
-    tokens
+    (tokens, macros)
 }
 
-fn finish(tokens: TokenStream, options: &RustOptions) -> String {
+/// Formatted source of `tokens`, `macros` laid out as their text, after the preamble.
+fn finish(tokens: TokenStream, macros: &[render::MacroText], options: &RustOptions) -> String {
     // Parsing consumes the tokens (a clone kept for the message would make syn
     // copy the whole stream); a failure is a modeldoc bug, reported with the error.
     let file: syn::File = match syn::parse2(tokens) {
         Ok(f) => f,
         Err(e) => panic!("modeldoc bug: generated Rust does not parse: {e}"),
     };
-    let code = render::layout_tables(&prettyplease::unparse(&file));
+    let code = render::layout_tables(&render::layout_macros(
+        &prettyplease::unparse(&file),
+        macros,
+    ));
     let mut out = String::with_capacity(PREAMBLE.len() + code.len() + code.len() / 16 + 128);
     out.push_str(PREAMBLE);
     out.push('\n');
@@ -212,6 +222,7 @@ mod tests {
             quote!(
                 pub struct A;
             ),
+            &[],
             &options,
         );
         assert_eq!(

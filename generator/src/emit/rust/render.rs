@@ -19,6 +19,8 @@ mod derives;
 mod lean_de;
 pub(super) use lean_de::layout_tables;
 mod lean_enum;
+mod macro_text;
+pub(super) use macro_text::{layout_macros, MacroText};
 mod literals;
 pub(super) mod nulls;
 mod open_enum;

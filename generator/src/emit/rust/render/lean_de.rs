@@ -43,6 +43,7 @@ use crate::emit::rust::plan::{Item, PlannedField};
 use crate::emit::rust::tokens::ident;
 use crate::emit::rust::types::Paths;
 
+use super::macro_text::MacroText;
 use super::nulls;
 
 /// How a field is read and written: one unit type of `serde_nulls` per kind.
@@ -98,9 +99,20 @@ pub(super) fn render(item: &Item, fields: &[PlannedField]) -> TokenStream {
 
 /// The struct part of the `serde_nulls` module: the `serde_struct!` macro, the field
 /// kinds and the generic readers it calls.
-pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool) -> TokenStream {
-    let result = paths.get("Result");
-    let module = ident(nulls::HELPERS);
+pub(super) fn helpers(
+    paths: &Paths,
+    kinds: [bool; 4],
+    deny_unknown_fields: bool,
+) -> (TokenStream, MacroText) {
+    let macro_text = MacroText::new(
+        "serde_struct",
+        SERDE_STRUCT,
+        &[
+            ("helpers", nulls::HELPERS),
+            ("result", &paths.as_str("Result")),
+        ],
+    );
+    let serde_struct = macro_text.tokens();
     // Keys the struct does not know: skipped, or an error naming the known ones.
     let (unknown_str, unknown_index) = if deny_unknown_fields {
         (
@@ -178,47 +190,13 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
             },
         )
     });
-    quote! {
+    let tokens = quote! {
         /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
         /// one `field: Kind = "wire name"` per field, in declaration order.
         ///
         /// Per struct only the slots, the list handed to [`read_fields`] and the list
         /// handed to [`write_fields`] are code; the rest is generic and checked once.
-        macro_rules! serde_struct {
-            ($name:ident { $($field:ident: $kind:ident = $wire:literal),* $(,)? }) => {
-                #[allow(deprecated)]
-                impl<'de> serde::Deserialize<'de> for $name {
-                    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> #result<Self, D::Error> {
-                        #module::structure(d)
-                    }
-                }
-
-                // The slots are named after the fields, whatever clippy thinks of the names.
-                #[allow(deprecated, clippy::disallowed_names, clippy::just_underscores_and_digits)]
-                impl<'de> #module::Fields<'de> for $name {
-                    const NAME: &'static str = stringify!($name);
-                    const FIELDS: &'static [&'static str] = &[$($wire),*];
-
-                    fn from_entries<E: #module::Entries<'de>>(e: E) -> #result<Self, E::Error> {
-                        $(let mut $field = #module::$kind::slot();)*
-                        #module::read_fields(e, Self::FIELDS, &mut [$(&mut $field),*])?;
-                        #result::Ok(Self { $($field: $field.take()),* })
-                    }
-                }
-
-                #[allow(deprecated)]
-                impl serde::Serialize for $name {
-                    fn serialize<S: serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
-                        #module::write_fields(
-                            s,
-                            <Self as #module::Fields<'_>>::NAME,
-                            <Self as #module::Fields<'_>>::FIELDS,
-                            &[$(&#module::$kind::out(&self.$field)),*],
-                        )
-                    }
-                }
-            };
-        }
+        #serde_struct
 
         pub(crate) use serde_struct;
 
@@ -438,8 +416,47 @@ pub(super) fn helpers(paths: &Paths, kinds: [bool; 4], deny_unknown_fields: bool
         #present
         #present_inner
         #( #kinds_code )*
-    }
+    };
+    (tokens, macro_text)
 }
+
+/// The `serde_struct!` macro (see [`MacroText`]); `{helpers}` is the helper module,
+/// `{result}` the path of `Result`.
+const SERDE_STRUCT: &str = "macro_rules! serde_struct {
+    ($name:ident { $($field:ident: $kind:ident = $wire:literal),* $(,)? }) => {
+        #[allow(deprecated)]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> {result}<Self, D::Error> {
+                {helpers}::structure(d)
+            }
+        }
+
+        // The slots are named after the fields, whatever clippy thinks of the names.
+        #[allow(deprecated, clippy::disallowed_names, clippy::just_underscores_and_digits)]
+        impl<'de> {helpers}::Fields<'de> for $name {
+            const NAME: &'static str = stringify!($name);
+            const FIELDS: &'static [&'static str] = &[$($wire),*];
+
+            fn from_entries<E: {helpers}::Entries<'de>>(e: E) -> {result}<Self, E::Error> {
+                $(let mut $field = {helpers}::$kind::slot();)*
+                {helpers}::read_fields(e, Self::FIELDS, &mut [$(&mut $field),*])?;
+                {result}::Ok(Self { $($field: $field.take()),* })
+            }
+        }
+
+        #[allow(deprecated)]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> {result}<S::Ok, S::Error> {
+                {helpers}::write_fields(
+                    s,
+                    <Self as {helpers}::Fields<'_>>::NAME,
+                    <Self as {helpers}::Fields<'_>>::FIELDS,
+                    &[$(&{helpers}::$kind::out(&self.$field)),*],
+                )
+            }
+        }
+    };
+}";
 
 /// The four kinds, in the order of [`crate::emit::rust::plan::Helpers::kinds`].
 const KINDS: [Kind; 4] = [

@@ -16,6 +16,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::macro_text::MacroText;
 use super::nulls;
 use crate::emit::rust::plan::{Item, Variant};
 use crate::emit::rust::tokens::ident;
@@ -39,53 +40,23 @@ pub(super) fn render(item: &Item, values: &[Variant]) -> TokenStream {
 
 /// The enum part of the `serde_nulls` module: the `string_enum!` macro, the
 /// `StringEnum` trait and the generic functions its impls call.
-pub(super) fn helpers(paths: &Paths) -> TokenStream {
+pub(super) fn helpers(paths: &Paths) -> (TokenStream, MacroText) {
     let option = paths.get("Option");
     let result = paths.get("Result");
-    let string = paths.get("String");
-    let module = ident(nulls::HELPERS);
-    quote! {
+    let macro_text = MacroText::new(
+        "string_enum",
+        STRING_ENUM,
+        &[
+            ("helpers", nulls::HELPERS),
+            ("result", &paths.as_str("Result")),
+            ("string", &paths.as_str("String")),
+        ],
+    );
+    let string_enum = macro_text.tokens();
+    let tokens = quote! {
         /// Writes `Serialize`, `Deserialize`, `Display`, `FromStr` and [`StringEnum`] for an
         /// enum from its table: one `Variant = "wire value"` per variant.
-        macro_rules! string_enum {
-            ($name:ident { $($variant:ident = $wire:literal),* $(,)? }) => {
-                #[allow(deprecated)]
-                impl #module::StringEnum for $name {
-                    const NAME: &'static str = stringify!($name);
-                    const VALUES: &'static [(Self, &'static str)] = &[$((Self::$variant, $wire)),*];
-                    const WIRE: &'static [&'static str] = &[$($wire),*];
-                }
-
-                #[allow(deprecated)]
-                impl serde::Serialize for $name {
-                    fn serialize<S: serde::Serializer>(&self, s: S) -> #result<S::Ok, S::Error> {
-                        s.serialize_str(#module::wire(self))
-                    }
-                }
-
-                #[allow(deprecated)]
-                impl<'de> serde::Deserialize<'de> for $name {
-                    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> #result<Self, D::Error> {
-                        #module::read_enum(d)
-                    }
-                }
-
-                #[allow(deprecated)]
-                impl std::fmt::Display for $name {
-                    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#module::wire(self))
-                    }
-                }
-
-                #[allow(deprecated)]
-                impl std::str::FromStr for $name {
-                    type Err = #string;
-                    fn from_str(s: &str) -> #result<Self, Self::Err> {
-                        #module::parse_enum::<Self, serde::de::value::Error>(s).map_err(|e| e.to_string())
-                    }
-                }
-            };
-        }
+        #string_enum
 
         pub(crate) use string_enum;
 
@@ -133,5 +104,49 @@ pub(super) fn helpers(paths: &Paths) -> TokenStream {
 
             d.deserialize_str(Visit(core::marker::PhantomData))
         }
-    }
+    };
+    (tokens, macro_text)
 }
+
+/// The `string_enum!` macro (see [`MacroText`]); `{helpers}` is the helper module,
+/// `{result}` and `{string}` the paths of `Result` and `String`.
+const STRING_ENUM: &str = "macro_rules! string_enum {
+    ($name:ident { $($variant:ident = $wire:literal),* $(,)? }) => {
+        #[allow(deprecated)]
+        impl {helpers}::StringEnum for $name {
+            const NAME: &'static str = stringify!($name);
+            const VALUES: &'static [(Self, &'static str)] = &[$((Self::$variant, $wire)),*];
+            const WIRE: &'static [&'static str] = &[$($wire),*];
+        }
+
+        #[allow(deprecated)]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> {result}<S::Ok, S::Error> {
+                s.serialize_str({helpers}::wire(self))
+            }
+        }
+
+        #[allow(deprecated)]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> {result}<Self, D::Error> {
+                {helpers}::read_enum(d)
+            }
+        }
+
+        #[allow(deprecated)]
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str({helpers}::wire(self))
+            }
+        }
+
+        #[allow(deprecated)]
+        impl std::str::FromStr for $name {
+            type Err = {string};
+
+            fn from_str(s: &str) -> {result}<Self, Self::Err> {
+                {helpers}::parse_enum::<Self, serde::de::value::Error>(s).map_err(|e| e.to_string())
+            }
+        }
+    };
+}";

@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::macro_text::MacroText;
 use crate::emit::rust::plan::Helpers;
 use crate::emit::rust::tokens::ident;
 use crate::emit::rust::types::{Paths, RefStyle};
@@ -19,12 +20,13 @@ pub(in crate::emit::rust) fn path(refs: RefStyle) -> String {
     }
 }
 
-/// The helper module with the functions `used` names.
+/// The helper module with the functions `used` names, and the formatted text of its
+/// macros (for [`super::layout_macros`]).
 pub(in crate::emit::rust) fn module(
     paths: &Paths,
     used: Helpers,
     deny_unknown_fields: bool,
-) -> TokenStream {
+) -> (TokenStream, Vec<MacroText>) {
     let option = paths.get("Option");
     let result = paths.get("Result");
     let module = ident(HELPERS);
@@ -69,11 +71,20 @@ pub(in crate::emit::rust) fn module(
                 }
             }
     });
-    let structs = used
-        .structs
-        .then(|| super::lean_de::helpers(paths, used.kinds, deny_unknown_fields));
-    let enums = used.enums.then(|| super::lean_enum::helpers(paths));
-    quote! {
+    let mut macros = Vec::new();
+    let mut structs = None;
+    if used.structs {
+        let (tokens, text) = super::lean_de::helpers(paths, used.kinds, deny_unknown_fields);
+        structs = Some(tokens);
+        macros.push(text);
+    }
+    let mut enums = None;
+    if used.enums {
+        let (tokens, text) = super::lean_enum::helpers(paths);
+        enums = Some(tokens);
+        macros.push(text);
+    }
+    let tokens = quote! {
         #[doc = #doc]
         mod #module {
             #non_null
@@ -81,5 +92,6 @@ pub(in crate::emit::rust) fn module(
             #structs
             #enums
         }
-    }
+    };
+    (tokens, macros)
 }
