@@ -162,32 +162,35 @@ pub(super) fn helpers(
             quote!(s.serialize_field(key, self.0)),
         )
     });
-    let present = kinds[2].then(|| {
+    // Optional fields: written unless `None`, as the `Option` itself or its inner value.
+    let skip_none = |name: &str, doc: &str, some: TokenStream, written: TokenStream| {
         writer(
-            "Present",
-            " An optional field: `Some` is written as it is, `None` is left out.",
+            name,
+            doc,
             quote!(Option<T>),
             quote!(self.0.is_some()),
             quote! {
                 match self.0 {
-                    Some(_) => s.serialize_field(key, self.0),
+                    #some => s.serialize_field(key, #written),
                     None => s.skip_field(key),
                 }
             },
         )
+    };
+    let present = kinds[2].then(|| {
+        skip_none(
+            "Present",
+            " An optional field: `Some` is written as it is, `None` is left out.",
+            quote!(Some(_)),
+            quote!(self.0),
+        )
     });
     let present_inner = kinds[3].then(|| {
-        writer(
+        skip_none(
             "PresentInner",
             " An optional nullable field: `Some(None)` is written as `null`, `None` is left out.",
-            quote!(Option<T>),
-            quote!(self.0.is_some()),
-            quote! {
-                match self.0 {
-                    Some(inner) => s.serialize_field(key, inner),
-                    None => s.skip_field(key),
-                }
-            },
+            quote!(Some(inner)),
+            quote!(inner),
         )
     });
     let tokens = quote! {
