@@ -71,19 +71,12 @@ pub(in crate::emit::rust) fn module(
                 }
             }
     });
-    let mut macros = Vec::new();
-    let mut structs = None;
-    if used.structs {
-        let (tokens, text) = super::lean_de::helpers(paths, used.kinds, deny_unknown_fields);
-        structs = Some(tokens);
-        macros.push(text);
-    }
-    let mut enums = None;
-    if used.enums {
-        let (tokens, text) = super::lean_enum::helpers(paths);
-        enums = Some(tokens);
-        macros.push(text);
-    }
+    let (structs, struct_macro) = used
+        .structs
+        .then(|| super::lean_de::helpers(paths, used.kinds, deny_unknown_fields))
+        .unzip();
+    let (enums, enum_macro) = used.enums.then(|| super::lean_enum::helpers(paths)).unzip();
+    let macros = struct_macro.into_iter().chain(enum_macro).collect();
     let tokens = quote! {
         #[doc = #doc]
         mod #module {
