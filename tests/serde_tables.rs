@@ -4,98 +4,13 @@
 //! error messages, for maps, arrays, duplicates, unknown keys and wrong types.
 //!
 //! The table side is modeldoc's output (`generated::UserApiKey` from `specs/`, the
-//! fixtures' `Cat`); the derive side is a hand-written mirror here.
+//! fixtures' `Cat`); the derive side is a hand-written mirror (`support/derive_mirror.rs`).
 
 use serde::Serialize;
 
-mod nulls {
-    //! The helpers derived structs use (as in the output's `serde_nulls`).
-
-    pub fn non_null<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
-    where
-        T: serde::Deserialize<'de>,
-        D: serde::Deserializer<'de>,
-    {
-        T::deserialize(d).map(Some)
-    }
-
-    pub mod double_option {
-        pub fn serialize<T, S>(v: &Option<Option<T>>, s: S) -> Result<S::Ok, S::Error>
-        where
-            T: serde::Serialize,
-            S: serde::Serializer,
-        {
-            match v {
-                Some(inner) => serde::Serialize::serialize(inner, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
-        where
-            T: serde::Deserialize<'de>,
-            D: serde::Deserializer<'de>,
-        {
-            <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
-        }
-    }
-}
-
-mod derived {
-    //! The mirrors, named as the generated types (serde's messages name the type).
-
-    use serde::{Deserialize, Serialize};
-
-    /// `UserApiKey` as modeldoc derived it before the tables.
-    #[derive(Debug, Serialize, Deserialize)]
-    pub struct UserApiKey {
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::nulls::non_null"
-        )]
-        pub alias: Option<String>,
-        #[serde(deserialize_with = "Option::deserialize")]
-        pub creation_time: Option<String>,
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::nulls::non_null"
-        )]
-        pub expiration_time: Option<String>,
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::nulls::non_null"
-        )]
-        pub key: Option<String>,
-        #[serde(deserialize_with = "Option::deserialize")]
-        pub key_id: Option<String>,
-        #[serde(deserialize_with = "Option::deserialize")]
-        pub org_id: Option<String>,
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "super::nulls::non_null"
-        )]
-        pub revoked: Option<bool>,
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            with = "super::nulls::double_option"
-        )]
-        pub scopes: Option<Option<Vec<String>>>,
-        #[serde(deserialize_with = "Option::deserialize")]
-        pub user_id: Option<String>,
-    }
-
-    /// The fixtures' `Cat` (two required fields), derived.
-    #[derive(Debug, Serialize, Deserialize)]
-    pub struct Cat {
-        pub name: String,
-        pub lives: i64,
-    }
-}
+#[path = "support/derive_mirror.rs"]
+mod mirror;
+use mirror::derived;
 
 /// `text` read by both types: both fail with the same message, or both read it and
 /// write the same JSON back.
