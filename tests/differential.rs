@@ -7,6 +7,7 @@
 //! modeldoc); this test regenerates the JSON Schemas from the same IR.
 
 use modeldoc::__private::emit::json_schema;
+use modeldoc::__private::emit::schema::SchemaOptions;
 use modeldoc::ir::{ModelKind, Schema, Type};
 use modeldoc_corpus_types::{Set, CORPUS_PATH, CORPUS_PRESENT, SETS, SKIPPED};
 use modeldoc_tests::instances::{
@@ -47,12 +48,16 @@ fn check(
 fn run_set(set: &Set, cases: u32) -> (Vec<String>, usize) {
     let schema: Schema = serde_json::from_str(set.ir_json).expect("IR JSON from the build script");
     let instances = Instances::new(&schema);
+    let options = SchemaOptions {
+        closed_objects: set.deny_unknown_fields,
+        ..SchemaOptions::default()
+    };
     let mut failures = Vec::new();
     let mut accepted_total = 0;
     for model in &schema.models {
         let round_trip = (set.lookup)(&model.name)
             .unwrap_or_else(|| panic!("{}: no Rust type for {}", set.name, model.name));
-        let doc = json_schema::document_value(&schema, model, &Default::default());
+        let doc = json_schema::document_value(&schema, model, &options);
         let validator = modeldoc_tests::compile_schema(&doc);
         let mut runner = TestRunner::new(Config {
             cases,
@@ -126,6 +131,22 @@ fn lenient_fixtures_rust_and_json_schema_agree() {
     let (validator, round_trip) = fixture("Priority");
     assert!(!validator.is_valid(&serde_json::json!("10")));
     assert!(round_trip(&serde_json::json!("10")).is_err());
+}
+
+/// `deny_unknown_fields`: the `serde_struct!` tables reject unknown keys where the schemas
+/// close objects, and read everything else as before.
+#[test]
+fn closed_fixtures_rust_and_json_schema_agree() {
+    let set = SETS
+        .iter()
+        .find(|s| s.name == "fixtures/deny_unknown_fields")
+        .expect("closed fixtures set");
+    let (failures, accepted) = run_set(set, FIXTURE_CASES);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        accepted > 1000,
+        "too few accepted instances ({accepted}): the generator is broken"
+    );
 }
 
 #[test]

@@ -33,6 +33,8 @@ struct Set {
     /// Display name (`fixtures`, `corpus/<owner>+<repo>`).
     name: String,
     schema: Schema,
+    /// Objects reject unknown keys (`deny_unknown_fields`; the schemas close them too).
+    deny_unknown_fields: bool,
 }
 
 fn main() {
@@ -50,16 +52,26 @@ fn main() {
     // The fixtures as the docs state them, and as the payload readers get them by
     // default (facts the dialect cannot show accepted in every form: `Schema::lenient`).
     let lenient = schema.lenient();
+    let closed = schema.clone();
     let mut sets = vec![
         Set {
             module: "fixtures".into(),
             name: "fixtures".into(),
             schema,
+            deny_unknown_fields: false,
         },
         Set {
             module: "fixtures_lenient".into(),
             name: "fixtures/lenient".into(),
             schema: lenient,
+            deny_unknown_fields: false,
+        },
+        // The same docs with closed objects: the `serde_struct!` tables' unknown-key path.
+        Set {
+            module: "fixtures_deny".into(),
+            name: "fixtures/deny_unknown_fields".into(),
+            schema: closed,
+            deny_unknown_fields: true,
         },
     ];
     // One doc set per dialect that needs its own fixtures (the synthetic docs above are Python).
@@ -71,6 +83,7 @@ fn main() {
             module: module.into(),
             name: format!("fixtures/{folder}"),
             schema,
+            deny_unknown_fields: false,
         });
     }
 
@@ -97,6 +110,7 @@ fn main() {
                     name: format!("corpus/{repo_name}"),
                     // As users get them by default: unstated facts accepted.
                     schema: sample(&schema).lenient(),
+                    deny_unknown_fields: false,
                 }),
                 Err(e) => {
                     let first_error = e
@@ -113,7 +127,9 @@ fn main() {
 
     let mut glue = String::new();
     for set in &sets {
-        let code = rust::emit_file(&set.schema, &Default::default());
+        let mut options = rust::RustOptions::default();
+        options.options.deny_unknown_fields = set.deny_unknown_fields;
+        let code = rust::emit_file(&set.schema, &options);
         write(&out.join(format!("{}.rs", set.module)), &code);
         let ir = serde_json::to_string(&set.schema).expect("IR serializes");
         write(&out.join(format!("{}.ir.json", set.module)), &ir);
@@ -124,8 +140,8 @@ fn main() {
     for set in &sets {
         writeln!(
             glue,
-            "    Set {{ name: {:?}, ir_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{}.ir.json\")), lookup: {}_lookup, text_lookup: {}_text_lookup }},",
-            set.name, set.module, set.module, set.module
+            "    Set {{ name: {:?}, ir_json: include_str!(concat!(env!(\"OUT_DIR\"), \"/{}.ir.json\")), lookup: {}_lookup, text_lookup: {}_text_lookup, deny_unknown_fields: {} }},",
+            set.name, set.module, set.module, set.module, set.deny_unknown_fields
         )
         .unwrap();
     }

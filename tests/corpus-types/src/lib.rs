@@ -27,6 +27,8 @@ pub struct Set {
     pub lookup: fn(&str) -> Option<RoundTrip>,
     /// The text round trip of a string enum model, by IR model name.
     pub text_lookup: fn(&str) -> Option<TextRoundTrip>,
+    /// Whether the types reject unknown keys (the set's schemas must close objects too).
+    pub deny_unknown_fields: bool,
 }
 
 fn round_trip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
