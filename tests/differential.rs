@@ -80,18 +80,24 @@ fn run_set(set: &Set, cases: u32) -> (Vec<String>, usize) {
     (failures, accepted_total)
 }
 
-#[test]
-fn fixtures_rust_and_json_schema_agree() {
+/// Runs the fixture set `name`: no failure, and more than `minimum` instances accepted
+/// (fewer means the generator or the instances are broken).
+fn fixture_set_agrees(name: &str, minimum: usize) {
     let set = SETS
         .iter()
-        .find(|s| s.name == "fixtures")
-        .expect("fixtures set");
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no set {name}"));
     let (failures, accepted) = run_set(set, FIXTURE_CASES);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert!(
-        accepted > 1000,
-        "too few accepted instances ({accepted}): the generator is broken"
+        accepted > minimum,
+        "{name}: too few accepted instances ({accepted}): the generator is broken"
     );
+}
+
+#[test]
+fn fixtures_rust_and_json_schema_agree() {
+    fixture_set_agrees("fixtures", 1000);
 }
 
 /// The readers users get by default: unstated nullability accepts `null`, and enums whose
@@ -99,16 +105,7 @@ fn fixtures_rust_and_json_schema_agree() {
 /// as it was read.
 #[test]
 fn lenient_fixtures_rust_and_json_schema_agree() {
-    let set = SETS
-        .iter()
-        .find(|s| s.name == "fixtures/lenient")
-        .expect("lenient fixtures set");
-    let (failures, accepted) = run_set(set, FIXTURE_CASES);
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(
-        accepted > 1000,
-        "too few accepted instances ({accepted}): the generator is broken"
-    );
+    fixture_set_agrees("fixtures/lenient", 1000);
     let (validator, round_trip) = fixture_in("fixtures/lenient", "Priority");
     for instance in [
         serde_json::json!(10),
@@ -137,30 +134,12 @@ fn lenient_fixtures_rust_and_json_schema_agree() {
 /// close objects, and read everything else as before.
 #[test]
 fn closed_fixtures_rust_and_json_schema_agree() {
-    let set = SETS
-        .iter()
-        .find(|s| s.name == "fixtures/deny_unknown_fields")
-        .expect("closed fixtures set");
-    let (failures, accepted) = run_set(set, FIXTURE_CASES);
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(
-        accepted > 1000,
-        "too few accepted instances ({accepted}): the generator is broken"
-    );
+    fixture_set_agrees("fixtures/deny_unknown_fields", 1000);
 }
 
 #[test]
 fn python_prior_fixtures_rust_and_json_schema_agree() {
-    let set = SETS
-        .iter()
-        .find(|s| s.name == "fixtures/python-prior")
-        .expect("python-prior fixtures set");
-    let (failures, accepted) = run_set(set, FIXTURE_CASES);
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    assert!(
-        accepted > 200,
-        "too few accepted instances ({accepted}): the generator is broken"
-    );
+    fixture_set_agrees("fixtures/python-prior", 200);
 }
 
 #[test]
