@@ -392,6 +392,14 @@ mod tests {
         }
     }
 
+    /// A Go doc `# title` with one optional string field `Code`.
+    fn code_doc(path: &str, title: &str) -> LoadedDoc {
+        doc(
+            path,
+            &format!("# {title}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n"),
+        )
+    }
+
     #[test]
     fn an_error_envelope_keeps_the_name_over_its_inner_object() {
         // The spec's `Error` is `{"error": {...}}`; Speakeasy names the inline inner
@@ -418,17 +426,10 @@ mod tests {
 
     #[test]
     fn schema_docs_keep_the_name_over_error_and_operation_wrappers() {
-        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
         let docs = vec![
-            doc("models/apierrors/thing.md", &format!("# Thing\n\n{fields}")),
-            doc(
-                "models/components/thing.md",
-                &format!("# Thing\n\n{fields}"),
-            ),
-            doc(
-                "models/operations/thing.md",
-                &format!("# Thing\n\n{fields}"),
-            ),
+            code_doc("models/apierrors/thing.md", "Thing"),
+            code_doc("models/components/thing.md", "Thing"),
+            code_doc("models/operations/thing.md", "Thing"),
         ];
         let mut diags = Diagnostics::default();
         let schema = resolve(docs, &mut diags);
@@ -452,28 +453,12 @@ mod tests {
 
     #[test]
     fn collision_names_come_from_the_folder_then_numbers() {
-        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
         let docs = vec![
-            doc(
-                "models/apierrors/detail.md",
-                &format!("# Detail\n\n{fields}"),
-            ),
-            doc(
-                "models/components/detail.md",
-                &format!("# Detail\n\n{fields}"),
-            ),
-            doc(
-                "models/components/detail2.md",
-                &format!("# Detail2\n\n{fields}"),
-            ),
-            doc(
-                "models/components/dup/detail.md",
-                &format!("# Detail\n\n{fields}"),
-            ),
-            doc(
-                "models/components/apierrorsdetail.md",
-                &format!("# ApierrorsDetail\n\n{fields}"),
-            ),
+            code_doc("models/apierrors/detail.md", "Detail"),
+            code_doc("models/components/detail.md", "Detail"),
+            code_doc("models/components/detail2.md", "Detail2"),
+            code_doc("models/components/dup/detail.md", "Detail"),
+            code_doc("models/components/apierrorsdetail.md", "ApierrorsDetail"),
         ];
         let mut diags = Diagnostics::default();
         let schema = resolve(docs, &mut diags);
@@ -496,14 +481,13 @@ mod tests {
 
     #[test]
     fn explicit_names_win_and_renamed_docs_are_found_by_title() {
-        let fields = "## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Code` | **string* | :heavy_minus_sign: | N/A |\n";
         let docs = vec![
-            doc("models/a/user.md", &format!("# User\n\n{fields}")),
+            code_doc("models/a/user.md", "User"),
             doc(
                 "models/b/team.md",
                 "# Team\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Owner` | [User](nothing.md) | :heavy_minus_sign: | N/A |\n",
             ),
-            doc("models/b/member.md", &format!("# Member\n\n{fields}")),
+            code_doc("models/b/member.md", "Member"),
         ];
         let explicit = vec![Some("Member".to_string()), None, None];
         let mut diags = Diagnostics::default();
