@@ -87,6 +87,21 @@ fn main() {
         });
     }
 
+    // Every mix of field kinds, open and closed: the output's `serde_nulls` module must hold
+    // exactly what its fields use (a helper left unused fails the `deny(warnings)` below).
+    let kinds_dir = out.join("kind-mix");
+    for (name, schema) in kind_mix_sets(&kinds_dir) {
+        for deny_unknown_fields in [false, true] {
+            let closed = if deny_unknown_fields { "_deny" } else { "" };
+            sets.push(Set {
+                module: format!("fixtures_kinds_{name}{closed}"),
+                name: format!("fixtures/kinds/{name}{closed}"),
+                schema: schema.clone(),
+                deny_unknown_fields,
+            });
+        }
+    }
+
     // MODELDOC_CORPUS points elsewhere (a missing path simulates a machine without it).
     println!("cargo:rerun-if-env-changed=MODELDOC_CORPUS");
     let corpus = std::env::var_os("MODELDOC_CORPUS")
@@ -161,6 +176,47 @@ fn main() {
     write(&out.join("sets.rs"), &glue);
 }
 
+/// The field kinds of a struct as a Python doc writes them: (name, Type cell, Required cell).
+const FIELD_KINDS: [(&str, &str, &str); 4] = [
+    ("required", "*str*", ":heavy_check_mark:"),
+    ("nullable", "*Optional[str]*", ":heavy_check_mark:"),
+    ("optional", "*Optional[str]*", ":heavy_minus_sign:"),
+    (
+        "optional_nullable",
+        "*OptionalNullable[str]*",
+        ":heavy_minus_sign:",
+    ),
+];
+
+/// One doc set per non-empty subset of [`FIELD_KINDS`]: a struct with one field of each
+/// kind in the subset (written under `dir`, loaded like any docs).
+fn kind_mix_sets(dir: &Path) -> Vec<(String, Schema)> {
+    (1u32..1 << FIELD_KINDS.len())
+        .map(|mask| {
+            let kinds: Vec<_> = FIELD_KINDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, k)| k)
+                .collect();
+            let name = format!("m{mask:02}");
+            let mut doc = String::from(
+                "# Mix\n\nOne field of each kind.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n",
+            );
+            for (field, ty, required) in &kinds {
+                writeln!(doc, "| `{field}` | {ty} | {required} | A {field} field |").unwrap();
+            }
+            let set_dir = dir.join(&name);
+            std::fs::create_dir_all(&set_dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", set_dir.display()));
+            write(&set_dir.join("mix.md"), &doc);
+            let schema = load(&set_dir)
+                .unwrap_or_else(|e| panic!("kind mix {name} must load:\n{e}"));
+            (name, schema)
+        })
+        .collect()
+}
+
 /// Tells cargo when to run this script again for the corpus.
 ///
 /// Cargo reruns a build script when a watched path is newer than its last run, or missing.
@@ -211,7 +267,7 @@ fn sample(schema: &Schema) -> Schema {
 fn set_glue(set: &Set) -> String {
     let module = &set.module;
     let mut out = format!(
-        "/// Types generated from {}.\n#[allow(deprecated)]\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}\n\n",
+        "/// Types generated from {}.\n#[deny(warnings)]\n#[allow(deprecated)]\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}\n\n",
         set.name
     );
     writeln!(out, "#[allow(deprecated)]").unwrap();

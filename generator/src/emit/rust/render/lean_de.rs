@@ -193,6 +193,57 @@ pub(super) fn helpers(
             quote!(inner),
         )
     });
+    // `Entries::missing` and `Missing` serve only required fields (`Required`, `Nullable`).
+    let any_required = kinds[0] || kinds[1];
+    let missing_decl = any_required.then(|| {
+        quote! {
+            /// What a required field (at `index`) that is not there becomes: `None` for
+            /// an `Option` if `absent_is_none`, else an error.
+            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, name: &'static str, absent_is_none: bool) -> Result<T, Self::Error>;
+        }
+    });
+    let map_missing = any_required.then(|| {
+        quote! {
+            fn missing<T: serde::Deserialize<'de>>(&self, _: usize, name: &'static str, absent_is_none: bool) -> Result<T, A::Error> {
+                if absent_is_none {
+                    T::deserialize(Missing(name, std::marker::PhantomData))
+                } else {
+                    Err(serde::de::Error::missing_field(name))
+                }
+            }
+        }
+    });
+    let seq_missing = any_required.then(|| {
+        quote! {
+            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, _: &'static str, _: bool) -> Result<T, A::Error> {
+                Err(serde::de::Error::invalid_length(index, self))
+            }
+        }
+    });
+    let missing_struct = any_required.then(|| {
+        quote! {
+        /// Stands for an absent field: `None` to an `Option`, `missing field` to anything else.
+        struct Missing<E>(&'static str, std::marker::PhantomData<E>);
+
+        impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
+            type Error = E;
+
+            fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+                Err(E::missing_field(self.0))
+            }
+
+            fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+                visitor.visit_none()
+            }
+
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf unit unit_struct newtype_struct seq tuple tuple_struct
+                map struct enum identifier ignored_any
+            }
+        }
+        }
+    });
     let tokens = quote! {
         /// Writes `Serialize`, `Deserialize` and [`Fields`] for a struct from its table:
         /// one `field: Kind = "wire name"` per field, in declaration order.
@@ -222,9 +273,7 @@ pub(super) fn helpers(
             fn next_index(&mut self, fields: &'static [&'static str]) -> Result<Option<usize>, Self::Error>;
             /// Reads the value of field `name` into its slot; a second one is an error.
             fn value<T: serde::Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) -> Result<(), Self::Error>;
-            /// What a required field (at `index`) that is not there becomes: `None` for
-            /// an `Option` if `absent_is_none`, else an error.
-            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, name: &'static str, absent_is_none: bool) -> Result<T, Self::Error>;
+            #missing_decl
         }
 
         /// A field's slot while its struct is read: filled by [`Slot::read`], checked by
@@ -314,13 +363,7 @@ pub(super) fn helpers(
                 Ok(())
             }
 
-            fn missing<T: serde::Deserialize<'de>>(&self, _: usize, name: &'static str, absent_is_none: bool) -> Result<T, A::Error> {
-                if absent_is_none {
-                    T::deserialize(Missing(name, std::marker::PhantomData))
-                } else {
-                    Err(serde::de::Error::missing_field(name))
-                }
-            }
+            #map_missing
         }
 
         /// A struct's fields from an array, by position: a missing element is `None`
@@ -346,9 +389,7 @@ pub(super) fn helpers(
                 Ok(())
             }
 
-            fn missing<T: serde::Deserialize<'de>>(&self, index: usize, _: &'static str, _: bool) -> Result<T, A::Error> {
-                Err(serde::de::Error::invalid_length(index, self))
-            }
+            #seq_missing
         }
 
         impl<A> serde::de::Expected for SeqEntries<A> {
@@ -395,26 +436,7 @@ pub(super) fn helpers(
             }
         }
 
-        /// Stands for an absent field: `None` to an `Option`, `missing field` to anything else.
-        struct Missing<E>(&'static str, std::marker::PhantomData<E>);
-
-        impl<'de, E: serde::de::Error> serde::Deserializer<'de> for Missing<E> {
-            type Error = E;
-
-            fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
-                Err(E::missing_field(self.0))
-            }
-
-            fn deserialize_option<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-                visitor.visit_none()
-            }
-
-            serde::forward_to_deserialize_any! {
-                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-                bytes byte_buf unit unit_struct newtype_struct seq tuple tuple_struct
-                map struct enum identifier ignored_any
-            }
-        }
+        #missing_struct
         #always
         #present
         #present_inner
