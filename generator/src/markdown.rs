@@ -99,6 +99,54 @@ pub struct Row {
     pub raw: String,
     /// Where the row starts.
     pub span: Span,
+    /// Malformations read the way the doc's generator meant them; each is worth a warning.
+    pub repairs: Vec<Repair>,
+}
+
+/// A recoverable malformation of a table row, read the one way that fits the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair {
+    /// A bare carriage return (`\r` without `\n`) inside the row: read as a space.
+    BareCarriageReturn,
+    /// A literal pipe written `\\|` (escaped twice): read as `|`.
+    DoubledPipeEscape,
+    /// A row closed by one pipe too many: the empty cell it makes is dropped.
+    ExtraClosingPipe,
+    /// A row whose last cell is empty and which lacks its closing pipe.
+    MissingClosingPipe,
+}
+
+impl Repair {
+    /// What was wrong and how it was read, in one sentence.
+    pub fn message(self) -> &'static str {
+        match self {
+            Repair::BareCarriageReturn => {
+                "table row contains a bare carriage return; read as a space, joining the row"
+            }
+            Repair::DoubledPipeEscape => {
+                "table cell escapes a pipe twice (`\\\\|`); read as a literal `|`"
+            }
+            Repair::ExtraClosingPipe => {
+                "table row ends with an extra `|`; its empty cell is dropped"
+            }
+            Repair::MissingClosingPipe => {
+                "table row lacks its closing `|`; its last cell is read as empty"
+            }
+        }
+    }
+
+    /// How to fix the doc.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Repair::BareCarriageReturn => {
+                "use `\\n` line endings, or `<br>` for a break inside a cell"
+            }
+            Repair::DoubledPipeEscape => "write a literal `|` inside a cell as `\\|`",
+            Repair::ExtraClosingPipe | Repair::MissingClosingPipe => {
+                "give every row as many cells as the header, each row opened and closed by `|`"
+            }
+        }
+    }
 }
 
 /// One cell (or list item): raw text and where it starts.
@@ -120,6 +168,14 @@ pub fn blocks(source: &SourceFile) -> Vec<Block> {
 
 /// Splits a markdown document into top-level blocks, each with its byte range in the source.
 pub fn blocks_with_ranges(source: &SourceFile) -> Vec<(Block, Range<usize>)> {
+    let joined;
+    let (source, joins) = match join_bare_carriage_returns(&source.text) {
+        Some((text, joins)) => {
+            joined = SourceFile::new(source.name.clone(), text);
+            (&joined, joins)
+        }
+        None => (source, Vec::new()),
+    };
     let text = source.text.as_str();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut out = Vec::new();
@@ -148,11 +204,19 @@ pub fn blocks_with_ranges(source: &SourceFile) -> Vec<(Block, Range<usize>)> {
                         Tag::TableHead => t.header = split_row(source, range.clone()).0,
                         Tag::TableRow => {
                             let (cells, raw) = split_row(source, range.clone());
-                            t.rows.push(Row {
+                            let first = joins.partition_point(|&at| at < range.start);
+                            let joined = joins.get(first).is_some_and(|&at| at < range.end);
+                            let mut row = Row {
                                 cells,
                                 raw,
                                 span: source.span(range.start),
-                            });
+                                repairs: Vec::new(),
+                            };
+                            if joined {
+                                row.repairs.push(Repair::BareCarriageReturn);
+                            }
+                            fit_to_header(source, t.header.len(), range.clone(), &mut row);
+                            t.rows.push(row);
                         }
                         _ => {}
                     }
@@ -293,8 +357,97 @@ fn trim(s: &str) -> &str {
     }
 }
 
+/// Replaces every bare carriage return on a table-row line with a space.
+///
+/// A `\r` without `\n` (text pasted from old Mac or Windows tools into a cell) ends a
+/// line for CommonMark, which splits one row into fragments. On a line that holds a
+/// pipe before its first bare `\r`, the row can be rejoined unambiguously; the length is
+/// unchanged, so every byte offset (and every line number, counted on `\n`) stays valid.
+/// Returns the new text and the offsets joined, or `None` when nothing was joined. A
+/// file without any `\n` uses `\r` as its line ending and is left alone.
+fn join_bare_carriage_returns(text: &str) -> Option<(String, Vec<usize>)> {
+    let bytes = text.as_bytes();
+    let bare = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !bytes.contains(&b'\n') || !memchr::memchr_iter(b'\r', bytes).any(bare) {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    let mut joins = Vec::new();
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        let line = &bytes[line_start..line_end];
+        let crs: Vec<usize> = memchr::memchr_iter(b'\r', line)
+            .map(|i| line_start + i)
+            .filter(|&i| bare(i))
+            .collect();
+        if let Some(&first) = crs.first() {
+            if bytes[line_start..first].contains(&b'|') {
+                for &at in &crs {
+                    out[at] = b' ';
+                }
+                joins.extend(crs);
+            }
+        }
+        line_start = line_end + 1;
+    }
+    // Only ASCII `\r` bytes became ASCII spaces: still UTF-8.
+    let text = String::from_utf8(out).expect("bytes replaced one ASCII byte for another");
+    (!joins.is_empty()).then_some((text, joins))
+}
+
+/// Reads a row whose cell count differs from the header's the one way that fits it,
+/// if there is one, and records the repair; otherwise leaves the row as split.
+fn fit_to_header(source: &SourceFile, columns: usize, range: Range<usize>, row: &mut Row) {
+    if row.cells.len() == columns || columns == 0 {
+        return;
+    }
+    let line = row.raw.trim_end();
+    if line.contains("\\\\|") {
+        let (cells, _) = split_cells(source, range.clone(), Escapes::DoubledPipe);
+        if cells.len() == columns {
+            row.cells = cells;
+            row.repairs.push(Repair::DoubledPipeEscape);
+            return;
+        }
+    }
+    // A pipe after an odd number of backslashes is escaped: it does not close the row.
+    let before_pipe = line.strip_suffix('|').unwrap_or(line);
+    let backslashes = before_pipe.len() - before_pipe.trim_end_matches('\\').len();
+    let closed = line.ends_with('|') && backslashes % 2 == 0;
+    let last_empty = row.cells.last().is_some_and(|c| c.text.is_empty());
+    if row.cells.len() == columns + 1 && last_empty && closed {
+        row.cells.pop();
+        row.repairs.push(Repair::ExtraClosingPipe);
+    } else if row.cells.len() + 1 == columns && closed && row.cells.len() > 1 {
+        let end = source.span(range.start + line.len());
+        row.cells.push(Cell {
+            text: String::new(),
+            span: end,
+        });
+        // Without an opening pipe, `a | b | ` is how an empty last cell is written
+        // (GFM reads it so); with one, the row was meant to be closed.
+        if line.trim_start().starts_with('|') {
+            row.repairs.push(Repair::MissingClosingPipe);
+        }
+    }
+}
+
+/// How a backslash before a pipe is read when splitting a row.
+#[derive(Clone, Copy, PartialEq)]
+enum Escapes {
+    /// GFM: a backslash escapes the next character, so `\\|` is a backslash and a delimiter.
+    Gfm,
+    /// `\\|` is a pipe escaped twice, a literal `|` (a generator escaped it again).
+    DoubledPipe,
+}
+
 /// Splits one table row (its source line) on unescaped pipes.
 fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
+    split_cells(source, range, Escapes::Gfm)
+}
+
+/// Splits one table row (its source line) on the pipes `escapes` leaves unescaped.
+fn split_cells(source: &SourceFile, range: Range<usize>, escapes: Escapes) -> (Vec<Cell>, String) {
     let line = source.text[range.clone()]
         .lines()
         .next()
@@ -309,7 +462,8 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
     while let Some(at) = memchr::memchr2(b'\\', b'|', &bytes[i..]) {
         i += at;
         match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'|') => i += 2,
+            b'\\' if escapes == Escapes::DoubledPipe && bytes[i..].starts_with(b"\\\\|") => i += 3,
+            b'\\' if i + 1 < bytes.len() => i += 2,
             b'|' => {
                 bounds.push((seg_start, i));
                 seg_start = i + 1;
@@ -339,10 +493,12 @@ fn split_row(source: &SourceFile, range: Range<usize>) -> (Vec<Cell>, String) {
         column += line[counted_to..s + lead].chars().count();
         counted_to = s + lead;
         // Most cells have no escape: skip the search-and-replace pass.
-        let text = if memchr::memchr(b'\\', text.as_bytes()).is_some() {
-            text.replace("\\|", "|")
-        } else {
+        let text = if memchr::memchr(b'\\', text.as_bytes()).is_none() {
             text.to_string()
+        } else if escapes == Escapes::DoubledPipe {
+            text.replace("\\\\|", "|").replace("\\|", "|")
+        } else {
+            text.replace("\\|", "|")
         };
         cells.push(Cell {
             text,
@@ -406,6 +562,70 @@ mod tests {
         };
         assert_eq!(t.rows[0].cells.len(), 2);
         assert_eq!(t.rows[0].cells[0].text, "**a**");
+    }
+
+    fn table(text: &str) -> Table {
+        match doc(text).into_iter().find(|b| matches!(b, Block::Table(_))) {
+            Some(Block::Table(t)) => t,
+            other => panic!("no table: {other:?}"),
+        }
+    }
+
+    fn texts(row: &Row) -> Vec<&str> {
+        row.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn rejoins_rows_split_by_bare_carriage_returns() {
+        let t = table("## Fields\n\n| A | B | C |\n| - | - | - |\n| `x` | *str* | one\rtwo\r three |\n| `y` | *int* | ok |\n");
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(texts(&t.rows[0]), ["`x`", "*str*", "one two  three"]);
+        assert_eq!(t.rows[0].repairs, [Repair::BareCarriageReturn]);
+        assert!(t.rows[1].repairs.is_empty());
+        // Line numbers count `\n` only, before and after the join.
+        assert_eq!(t.rows[1].span.line, 6);
+    }
+
+    #[test]
+    fn leaves_carriage_return_line_endings_and_crlf_alone() {
+        let t = table("| A | B |\r| - | - |\r| a | b |\r");
+        assert_eq!(texts(&t.rows[0]), ["a", "b"]);
+        assert!(t.rows[0].repairs.is_empty());
+        let t = table("| A | B |\r\n| - | - |\r\n| a | b |\r\n");
+        assert_eq!(texts(&t.rows[0]), ["a", "b"]);
+        assert!(t.rows[0].repairs.is_empty());
+    }
+
+    #[test]
+    fn doubled_pipe_escapes_are_read_when_the_header_says_so() {
+        let t = table("| A | B |\n| - | - |\n| `x` | a \\\\| b |\n| `y` | c:\\\\ |\n");
+        assert_eq!(texts(&t.rows[0]), ["`x`", "a | b"]);
+        assert_eq!(t.rows[0].repairs, [Repair::DoubledPipeEscape]);
+        // GFM: an escaped backslash before a closing pipe is a backslash.
+        assert_eq!(texts(&t.rows[1]), ["`y`", "c:\\\\"]);
+        assert!(t.rows[1].repairs.is_empty());
+    }
+
+    #[test]
+    fn extra_and_missing_closing_pipes_fit_the_header() {
+        let t = table("| A | B | C |\n| - | - | - |\n| a | b | c ||\n| a | b |\n| a | b | c |\n");
+        assert_eq!(texts(&t.rows[0]), ["a", "b", "c"]);
+        assert_eq!(t.rows[0].repairs, [Repair::ExtraClosingPipe]);
+        assert_eq!(texts(&t.rows[1]), ["a", "b", ""]);
+        assert_eq!(t.rows[1].repairs, [Repair::MissingClosingPipe]);
+        assert!(t.rows[2].repairs.is_empty());
+        // Without outer pipes, a trailing `| ` is an empty last cell: no repair.
+        let t = table("A | B | C\n- | - | -\na | b | \n");
+        assert_eq!(texts(&t.rows[0]), ["a", "b", ""]);
+        assert!(t.rows[0].repairs.is_empty());
+    }
+
+    #[test]
+    fn rows_that_fit_no_reading_stay_as_split() {
+        let t = table("| A | B | C | D |\n| - | - | - | - |\n| a |\n| a | b | c | d | e |\n");
+        assert_eq!(t.rows[0].cells.len(), 1);
+        assert_eq!(t.rows[1].cells.len(), 5);
+        assert!(t.rows.iter().all(|r| r.repairs.is_empty()));
     }
 
     #[test]

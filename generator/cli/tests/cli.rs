@@ -169,6 +169,44 @@ fn unknown_type_warns_and_falls_back_to_value() {
 }
 
 #[test]
+fn recoverable_row_malformations_are_read_with_one_warning_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = format!(
+        "# Thing\n\n## Fields\n\n{HEADER}\
+         | `ID` | *string* | :heavy_check_mark: | Pasted\rfrom\rWindows. |\n\
+         | `Mode` | *string* | :heavy_minus_sign: | `a` \\\\| `b` |\n\
+         | `Note` | *string* | :heavy_minus_sign: | Closed twice. ||\n\
+         | `Empty` | *string* | :heavy_minus_sign: |\n"
+    );
+    write_doc(dir.path(), "thing.md", doc.as_bytes());
+    let out = modeldoc(
+        &["generate", "thing.md", "--openapi", "out.json"],
+        dir.path(),
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for expected in [
+        "thing.md:7:1: warning: table row contains a bare carriage return",
+        "thing.md:8:1: warning: table cell escapes a pipe twice",
+        "thing.md:9:1: warning: table row ends with an extra `|`",
+        "thing.md:10:1: warning: table row lacks its closing `|`",
+    ] {
+        assert_eq!(err.matches(expected).count(), 1, "{expected:?} in:\n{err}");
+    }
+    let openapi = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    for field in [
+        "\"ID\"",
+        "\"Mode\"",
+        "\"Note\"",
+        "\"Empty\"",
+        "Pasted from Windows.",
+        "`a` | `b`",
+    ] {
+        assert!(openapi.contains(field), "{field} missing in {openapi}");
+    }
+}
+
+#[test]
 fn dangling_reference_warns() {
     let dir = tempfile::tempdir().unwrap();
     let doc = format!(

@@ -157,9 +157,30 @@ pub fn parse_document(
     diags: &mut Diagnostics,
 ) -> Option<ParsedDoc> {
     let blocks = markdown::blocks_with_ranges(source);
+    warn_repaired_rows(&blocks, diags);
     let mut doc = dialect.spec().parse(source, &blocks, diags)?;
     unstated::mark(&mut doc.model.kind, dialect, &source.text);
     Some(doc)
+}
+
+/// One warning per table row that was read only after repairing a malformation.
+fn warn_repaired_rows(
+    blocks: &[(markdown::Block, std::ops::Range<usize>)],
+    diags: &mut Diagnostics,
+) {
+    let tables = blocks.iter().filter_map(|(b, _)| match b {
+        markdown::Block::Table(t) => Some(t),
+        _ => None,
+    });
+    for row in tables.flat_map(|t| &t.rows) {
+        for repair in &row.repairs {
+            diags.push(
+                crate::Diagnostic::warning(row.span.clone(), repair.message())
+                    .with_snippet(&row.raw)
+                    .with_hint(repair.hint()),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
