@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::par::prelude::*;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit::{json_schema, openapi, rust, schema::SchemaOptions};
 use crate::ir::Schema;
 use crate::options::{DateMapping, MapMapping, Options, PathAttribute};
@@ -131,6 +131,28 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Whether `d` is the warning of one of the dialect's [`Loaded::limitations`]: a fact
+    /// about the doc format, not a problem with these docs.
+    pub fn is_limitation(&self, d: &Diagnostic) -> bool {
+        d.severity == crate::Severity::Warning
+            && self
+                .limitations
+                .iter()
+                .any(|(dialect, l)| limitation_message(*dialect, l) == d.message)
+    }
+
+    /// The warnings about these docs: every warning but the limitations' (what was
+    /// not read, or read only approximately).
+    pub fn problems(&self) -> Diagnostics {
+        Diagnostics(
+            self.diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::Severity::Warning && !self.is_limitation(d))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// The most common dialect of the doc set (ties go to [`Dialect::ALL`] order).
     pub fn majority_dialect(&self) -> Option<Dialect> {
         let mut counts: std::collections::BTreeMap<Dialect, usize> = Default::default();
@@ -734,38 +756,33 @@ impl Config {
 /// At most this many `cargo:warning=` lines; the rest are counted in one more line.
 pub const CARGO_WARNINGS: usize = 10;
 
-/// The `cargo:warning=` lines for a load: one per warning (its headline,
-/// `path:line:col: warning: message`; cargo shows one line each), at most
-/// [`CARGO_WARNINGS`], then one line counting the rest.
+/// The `cargo:warning=` lines for a load: one per group of like warnings (see
+/// [`Diagnostics::grouped`]): the first one's headline, `path:line:col: warning: message`
+/// (cargo shows one line each), with how many more there are; at most
+/// [`CARGO_WARNINGS`] groups, then one line counting the rest.
 ///
 /// Notes (what was inferred) and the dialect's limitations ([`Loaded::limitations`]) are left out: they are
 /// facts about the doc format, the same on every build, not problems with the
 /// docs (`modeldoc check` lists them).
 pub fn cargo_warnings(loaded: &Loaded) -> Vec<String> {
-    let limitation_messages: Vec<String> = loaded
-        .limitations
-        .iter()
-        .map(|(d, l)| limitation_message(*d, l))
-        .collect();
-    let warnings: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.severity == crate::Severity::Warning && !limitation_messages.contains(&d.message)
-        })
-        .collect();
-    let mut lines: Vec<String> = warnings
+    let problems = loaded.problems();
+    let groups = problems.grouped();
+    let mut lines: Vec<String> = groups
         .iter()
         .take(CARGO_WARNINGS)
-        .map(|d| {
-            let text = d.to_string();
-            format!("cargo:warning={}", text.lines().next().unwrap_or_default())
+        .map(|g| {
+            let text = g.first.to_string();
+            let headline = text.lines().next().unwrap_or_default();
+            match g.len() {
+                1 => format!("cargo:warning={headline}"),
+                n => format!("cargo:warning={headline} (and {} more like it)", n - 1),
+            }
         })
         .collect();
-    if warnings.len() > CARGO_WARNINGS {
+    if groups.len() > CARGO_WARNINGS {
+        let rest: usize = groups[CARGO_WARNINGS..].iter().map(|g| g.len()).sum();
         lines.push(format!(
-            "cargo:warning=modeldoc: {} more warning(s); `modeldoc check` lists them all, `Config::strict(true)` fails on them",
-            warnings.len() - CARGO_WARNINGS
+            "cargo:warning=modeldoc: {rest} more warning(s); `modeldoc check` lists them all, `Config::strict(true)` fails on them",
         ));
     }
     lines

@@ -46,7 +46,7 @@ mod wire_names;
 pub use config::{Config, Error, Loaded, ProgressFn, Report, RustOutput};
 #[cfg(feature = "toml")]
 pub use config_file::{ConfigFile, Outputs};
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticGroup, Diagnostics, Severity};
 pub use options::{DateMapping, MapMapping, Options, PathAttribute};
 pub use output::{Change, OutputFile, OwnedDir};
 pub use parse::{Dialect, Limitation, Loss};

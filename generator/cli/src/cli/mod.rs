@@ -56,9 +56,8 @@ fn generate(args: &args::Generate) -> ExitCode {
     }
     match result {
         Ok(report) => {
-            for d in report.loaded.diagnostics.iter() {
-                reporter.diagnostic(d);
-            }
+            reporter.diagnostics(&report.loaded.diagnostics);
+            reporter.not_understood(&report.loaded);
             let files = if args.check {
                 format!("{} file(s) checked, up to date", report.outputs)
             } else {
@@ -88,9 +87,8 @@ fn check(inputs: &Inputs) -> ExitCode {
     let loaded = settings::for_inputs(inputs).and_then(|c| c.load());
     match loaded {
         Ok(loaded) => {
-            for d in loaded.diagnostics.iter() {
-                reporter.diagnostic(d);
-            }
+            reporter.diagnostics(&loaded.diagnostics);
+            reporter.not_understood(&loaded);
             reporter.summary(&format!(
                 "{} docs, {} models, {} warning(s), no errors",
                 loaded.files.len(),
@@ -111,9 +109,7 @@ fn ir(inputs: &Inputs) -> ExitCode {
     let loaded = settings::for_inputs(inputs).and_then(|c| c.load());
     match loaded {
         Ok(loaded) => {
-            for d in loaded.diagnostics.iter() {
-                reporter.diagnostic(d);
-            }
+            reporter.diagnostics(&loaded.diagnostics);
             let json = modeldoc::__private::emit::to_json(
                 &serde_json::to_value(&loaded.schema).unwrap_or_default(),
             );

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
-use modeldoc::{Diagnostic, Error, Severity};
+use modeldoc::{Diagnostic, DiagnosticGroup, Diagnostics, Error, Loaded, Severity};
 use serde_json::json;
 
 use super::args::MessageFormat;
@@ -39,13 +39,67 @@ impl Reporter {
         }
     }
 
+    /// Prints diagnostics: in JSON each one; as text, like ones grouped (the first in
+    /// full, then one line naming how many more and where).
+    pub fn diagnostics(&self, diags: &Diagnostics) {
+        if self.format == MessageFormat::Json {
+            for d in diags.iter() {
+                self.diagnostic(d);
+            }
+            return;
+        }
+        for group in diags.grouped() {
+            if self.quiet && !group.first.is_error() {
+                continue;
+            }
+            let mut err = anstream::stderr().lock();
+            let _ = writeln!(err, "{}", human_group(&group));
+        }
+    }
+
+    /// The closing summary of what was not understood: each kind of warning about the
+    /// docs (not the dialect's limitations) with its count, most frequent first.
+    pub fn not_understood(&self, loaded: &Loaded) {
+        let problems = loaded.problems();
+        let mut groups = problems.grouped();
+        if groups.is_empty() {
+            return;
+        }
+        groups.sort_by(|a, b| b.len().cmp(&a.len()));
+        let kinds: Vec<String> = groups
+            .iter()
+            .take(SUMMARY_KINDS)
+            .map(|g| {
+                let names: Vec<&str> = g.variants.iter().take(2).map(|(q, _)| q.as_str()).collect();
+                match g.variants.len() {
+                    0 | 1 => format!("{}\u{d7} {}", g.len(), g.first.message),
+                    2 => format!("{}\u{d7} {} ({})", g.len(), g.shape(), names.join(", ")),
+                    _ => format!(
+                        "{}\u{d7} {} ({}, ...)",
+                        g.len(),
+                        g.shape(),
+                        names.join(", ")
+                    ),
+                }
+            })
+            .collect();
+        let others = groups.len().saturating_sub(SUMMARY_KINDS);
+        let tail = if others > 0 {
+            format!("; {others} other kind(s)")
+        } else {
+            String::new()
+        };
+        self.summary(&format!(
+            "not understood (see above): {}{tail}",
+            kinds.join("; ")
+        ));
+    }
+
     /// Prints a failed run's error (diagnostics, stale files or a plain message).
     pub fn error(&self, e: &Error) {
         match e {
             Error::Input(diags) => {
-                for d in diags.iter() {
-                    self.diagnostic(d);
-                }
+                self.diagnostics(diags);
                 self.summary(&format!(
                     "{} error(s); no file was written",
                     diags.error_count()
@@ -78,6 +132,23 @@ impl Reporter {
             let _ = writeln!(anstream::stderr(), "{BOLD}modeldoc:{BOLD:#} {text}");
         }
     }
+}
+
+/// How many kinds of problem the closing summary names.
+const SUMMARY_KINDS: usize = 5;
+
+/// How many further positions a group's `more like it` line lists.
+const GROUP_LOCATIONS: usize = 3;
+
+/// A group's first diagnostic in full, then a note on the rest.
+fn human_group(group: &DiagnosticGroup<'_>) -> String {
+    let mut out = human(group.first);
+    if let Some(more) = group.more(GROUP_LOCATIONS) {
+        out.push_str(&format!(
+            "\n  {GUTTER}={GUTTER:#} {BOLD}note:{BOLD:#} {more}"
+        ));
+    }
+    out
 }
 
 /// `path:line:col: error: message`, then the quoted text and the hint.
