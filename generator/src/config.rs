@@ -587,7 +587,11 @@ impl Config {
         selected: &mut std::collections::BTreeSet<String>,
         candidates: &mut Vec<String>,
     ) -> Result<DocSetLoad, Error> {
-        let files = collect_markdown(inputs)?;
+        let mut files = collect_markdown(inputs)?;
+        // Every file can be named by path, readable or not: the paths are candidates
+        // for "did you mean" even when excluded.
+        candidates.extend(files.iter().map(|f| crate::select::short_path(f)));
+        self.models.exclude_files(&mut files, selected);
         if files.is_empty() {
             let inputs: Vec<String> = inputs
                 .iter()

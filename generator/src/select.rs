@@ -65,6 +65,32 @@ impl ModelSelection {
         Ok(())
     }
 
+    /// Drops the files that an exclusion names by doc path from `files`, before they are
+    /// read: a doc that cannot be read or parsed can still be left out. Keys that matched
+    /// are added to `used`.
+    pub(crate) fn exclude_files(
+        &self,
+        files: &mut Vec<std::path::PathBuf>,
+        used: &mut BTreeSet<String>,
+    ) {
+        let keys: Vec<Key<'_>> = self
+            .exclude
+            .iter()
+            .map(|k| Key::new(k))
+            .filter(|k| k.path.is_some())
+            .collect();
+        if keys.is_empty() {
+            return;
+        }
+        files.retain(|f| {
+            let hit: Vec<&Key<'_>> = keys.iter().filter(|k| k.matches_path(f)).collect();
+            for k in &hit {
+                used.insert(k.text.to_string());
+            }
+            hit.is_empty()
+        });
+    }
+
     /// Drops excluded docs from `docs` and returns the explicit name of each remaining doc
     /// (in order). Keys that matched are added to `used`.
     pub(crate) fn apply(
@@ -173,14 +199,21 @@ impl<'a> Key<'a> {
     }
 
     fn matches(&self, doc: &LoadedDoc) -> bool {
+        match &self.path {
+            None => doc.doc.model.name == self.text,
+            Some(_) => self.matches_path(&doc.path),
+        }
+    }
+
+    /// Whether a path key names the doc at `path` (a name key names no path).
+    fn matches_path(&self, path: &Path) -> bool {
         let Some(key) = &self.path else {
-            return doc.doc.model.name == self.text;
+            return false;
         };
         if key.is_empty() {
             return false;
         }
-        let parts: Vec<String> = doc
-            .path
+        let parts: Vec<String> = path
             .components()
             .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
             .collect();

@@ -264,3 +264,54 @@ fn folders_are_searched_and_check_mode_reports_drift() {
         "--check wrote"
     );
 }
+
+#[test]
+fn a_doc_that_cannot_be_parsed_or_read_can_be_excluded_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs/models/broken")).unwrap();
+    let good =
+        format!("# Thing\n\n## Fields\n\n{HEADER}| `a` | *str* | :heavy_check_mark: | A |\n");
+    let bad =
+        format!("# Bad\n\n## Fields\n\n{HEADER}| `a` | *str* | :heavy_check_mark: | a | b |\n");
+    write_doc(&dir.path().join("docs/models"), "thing.md", good.as_bytes());
+    write_doc(
+        &dir.path().join("docs/models/broken"),
+        "bad.md",
+        bad.as_bytes(),
+    );
+    write_doc(
+        &dir.path().join("docs/models/broken"),
+        "latin1.md",
+        b"# Caf\xe9\n",
+    );
+    let generate = |extra: &[&str]| {
+        let mut args = vec!["generate", "docs", "--openapi", "out.json"];
+        args.extend(extra);
+        modeldoc(&args, dir.path())
+    };
+    let out = generate(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    for keys in [
+        &[
+            "--exclude-model",
+            "broken/bad.md",
+            "--exclude-model",
+            "latin1.md",
+        ][..],
+        &["--exclude-model", "broken/"][..],
+    ] {
+        let out = generate(keys);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{keys:?}: {err}");
+        let openapi = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+        assert!(openapi.contains("\"Thing\""), "{openapi}");
+        assert!(!openapi.contains("\"Bad\""), "{openapi}");
+    }
+
+    // A path key that names no file is still an error, with the closest path.
+    let out = generate(&["--exclude-model", "broken/bda.md"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("did you mean `broken/bad.md`?"), "{err}");
+}
