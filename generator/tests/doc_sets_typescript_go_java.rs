@@ -105,3 +105,63 @@ fn keyword_model_names_get_raw_module_names() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Speakeasy's response and error wrappers list SDK members beside the payload (the raw
+/// HTTP response, `HTTPMeta`, status code, content type): they are left out, with notes.
+#[test]
+fn sdk_members_of_wrappers_are_left_out_with_a_note() {
+    const HEADER: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let httpmetadata = format!(
+        "# HTTPMetadata\n\n## Fields\n\n{HEADER}\
+         | `Response` | [*http.Response](https://pkg.go.dev/net/http#Response) | :heavy_check_mark: | Raw HTTP response; suitable for custom response parsing |\n\
+         | `Request` | [*http.Request](https://pkg.go.dev/net/http#Request) | :heavy_check_mark: | Raw HTTP request; suitable for debugging |\n"
+    );
+    let wrapper = format!(
+        "# GetUserResponse\n\n## Fields\n\n{HEADER}\
+         | `HTTPMeta` | [components.HTTPMetadata](../../models/components/httpmetadata.md) | :heavy_check_mark: | N/A |\n\
+         | `StatusCode` | *int* | :heavy_check_mark: | HTTP response status code for this operation |\n\
+         | `ContentType` | *string* | :heavy_check_mark: | HTTP response content type for this operation. |\n\
+         | `User` | [*components.User](../../models/components/user.md) | :heavy_minus_sign: | OK |\n"
+    );
+    let error = format!(
+        "# NotFound\n\n## Fields\n\n{HEADER}\
+         | `Message` | *string* | :heavy_check_mark: | N/A |\n\
+         | `HTTPMeta` | [components.HTTPMetadata](../../models/components/httpmetadata.md) | :heavy_check_mark: | N/A |\n"
+    );
+    let user = format!(
+        "# User\n\n## Fields\n\n{HEADER}| `StatusCode` | *int64* | :heavy_check_mark: | The user's HTTP status code, a real field |\n"
+    );
+    let dir = support::doc_set(
+        "sdk-members",
+        &[
+            ("docs/models/components/httpmetadata.md", &httpmetadata),
+            ("docs/models/components/user.md", &user),
+            ("docs/models/operations/getuserresponse.md", &wrapper),
+            ("docs/models/apierrors/notfound.md", &error),
+        ],
+    );
+    let loaded = Config::new().input(&dir).load().unwrap();
+    let fields = |name: &str| -> Vec<String> {
+        match &loaded
+            .schema
+            .model(name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .kind
+        {
+            modeldoc::ir::ModelKind::Object(o) => {
+                o.fields.iter().map(|f| f.wire_name.clone()).collect()
+            }
+            other => panic!("{name} is {other:?}"),
+        }
+    };
+    assert!(loaded.schema.model("HTTPMetadata").is_none());
+    assert_eq!(fields("GetUserResponse").len(), 1, "only the body stays");
+    assert_eq!(fields("NotFound").len(), 1, "only the message stays");
+    assert_eq!(fields("User").len(), 1, "a real field of that name stays");
+    let notes = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("is an SDK member"))
+        .count();
+    assert_eq!(notes, 6, "{:#?}", loaded.diagnostics);
+}

@@ -63,6 +63,9 @@ pub struct ParsedDoc {
     pub model: Model,
     /// References to resolve.
     pub refs: Vec<PendingRef>,
+    /// The doc lists only SDK members, no JSON field (Speakeasy's `HTTPMetadata`): the
+    /// model is left out, and so is every field that refers to it.
+    pub sdk_only: bool,
 }
 
 /// A reference to another document, resolved once the whole doc set is loaded.

@@ -41,6 +41,7 @@ use crate::source::SourceFile;
 
 pub use detect::{count_markers, detect, detect_doc_set, prepare_detection, scores, Scores};
 pub use dialect::{Limitation, Loss, Marker, ParsedDoc, PendingRef, Spec};
+pub(crate) use skeleton::speakeasy::sdk_member_note;
 
 /// Declares [`Dialect`] from one line per dialect: `Variant => spec value`.
 ///

@@ -9,7 +9,7 @@
 
 mod uploads;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use crate::par::prelude::*;
@@ -84,6 +84,12 @@ pub fn resolve_named(
         names[i] = name;
     }
 
+    let sdk_only: BTreeSet<String> = docs
+        .iter()
+        .zip(&names)
+        .filter(|(d, _)| d.doc.sdk_only)
+        .map(|(_, n)| n.clone())
+        .collect();
     let index = Index::new(&docs, &names);
     // Documents resolve independently: in parallel, merged back in document order.
     let resolved: Vec<ResolvedDoc> = docs
@@ -99,6 +105,7 @@ pub fn resolve_named(
         label_unions.extend(labels);
         diags.extend(local.0);
     }
+    drop_sdk_only(&mut models, &sdk_only, diags);
     fill_empty_unions(&mut models, label_unions, diags);
     let mut schema = Schema { models };
     uploads::binary_uploads(&mut schema);
@@ -152,7 +159,9 @@ type ResolvedDoc = (Model, Vec<(usize, Vec<Type>)>, Diagnostics);
 fn resolve_doc(d: LoadedDoc, name: &str, names: &[String], index: &Index) -> ResolvedDoc {
     let mut diags = Diagnostics::default();
     let LoadedDoc { path, doc } = d;
-    let ParsedDoc { mut model, refs } = doc;
+    let ParsedDoc {
+        mut model, refs, ..
+    } = doc;
     model.name = name.to_string();
     let found: Vec<Option<usize>> = refs
         .iter()
@@ -188,6 +197,45 @@ fn resolve_doc(d: LoadedDoc, name: &str, names: &[String], index: &Index) -> Res
     }
     for_each_type_mut(&mut model, |t| t.visit_mut(&mut |t| resolve_ref(t)));
     (model, label_unions, diags)
+}
+
+/// Leaves out every field that refers to a model of only SDK members (`HTTPMeta`, of
+/// Speakeasy's `HTTPMetadata`), with a note each, and the models so referred to. A model
+/// of only SDK members that no field refers to (a response wrapper without a body) stays,
+/// an empty object.
+fn drop_sdk_only(models: &mut Vec<Model>, sdk_only: &BTreeSet<String>, diags: &mut Diagnostics) {
+    if sdk_only.is_empty() {
+        return;
+    }
+    let sdk_ref = |t: &Type| -> Option<String> {
+        let t = match t {
+            Type::Nullable(inner) => inner,
+            t => t,
+        };
+        match t {
+            Type::Ref(name) if sdk_only.contains(name) => Some(name.clone()),
+            _ => None,
+        }
+    };
+    let mut referred = BTreeSet::new();
+    for model in models.iter_mut() {
+        let ModelKind::Object(object) = &mut model.kind else {
+            continue;
+        };
+        object.fields.retain(|f| {
+            let Some(target) = sdk_ref(&f.ty) else {
+                return true;
+            };
+            diags.push(crate::parse::sdk_member_note(
+                f.span.clone(),
+                &f.wire_name,
+                &format!("{}.{}: {target}", model.name, f.wire_name),
+            ));
+            referred.insert(target);
+            false
+        });
+    }
+    models.retain(|m| !referred.contains(&m.name));
 }
 
 /// Gives docs that describe nothing (title-only Ruby and Java union docs,

@@ -128,6 +128,7 @@ fn parse_doc(
             provenance: None,
         },
         refs,
+        sdk_only: false,
     })
 }
 

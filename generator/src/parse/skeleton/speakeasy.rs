@@ -96,6 +96,7 @@ fn parse_doc(
     let description = non_empty(description_parts.join("\n\n"));
 
     let mut kind = None;
+    let mut sdk_only = false;
     for section in super::sections(&body[first_section..]) {
         kind = match section.heading {
             "Fields" | "Properties" => {
@@ -108,7 +109,9 @@ fn parse_doc(
                     );
                     return None;
                 };
-                let mut object = fields_table(source, table, names, language, &mut refs, diags)?;
+                let (mut object, only_sdk_members) =
+                    fields_table(source, table, names, language, &mut refs, diags)?;
+                sdk_only = only_sdk_members;
                 let nulls = example_nulls(body);
                 for f in &mut object.fields {
                     f.nullable |= nulls.contains(&f.wire_name.as_str());
@@ -172,6 +175,7 @@ fn parse_doc(
             provenance: None,
         },
         refs,
+        sdk_only,
     })
 }
 
@@ -262,6 +266,38 @@ fn columns(source: &SourceFile, table: &Table, diags: &mut Diagnostics) -> Optio
     })
 }
 
+/// The sentences Speakeasy writes as the description of the members its response and
+/// error wrappers add beside the payload (the raw HTTP response and request, the
+/// status code, the content type), in every language.
+const SDK_MEMBER_DESCRIPTIONS: [&str; 4] = [
+    "Raw HTTP response; suitable for custom response parsing",
+    "Raw HTTP request; suitable for debugging",
+    "HTTP response status code for this operation",
+    "HTTP response content type for this operation",
+];
+
+/// Whether a field is an SDK member rather than a JSON field: its description is one
+/// of [`SDK_MEMBER_DESCRIPTIONS`].
+fn is_sdk_member(field: &Field) -> bool {
+    field.description.as_deref().is_some_and(|d| {
+        let d = d.trim().trim_end_matches('.');
+        SDK_MEMBER_DESCRIPTIONS
+            .iter()
+            .any(|s| d.eq_ignore_ascii_case(s))
+    })
+}
+
+/// A note that an SDK member was left out.
+pub(crate) fn sdk_member_note(span: Span, sdk_name: &str, snippet: &str) -> Diagnostic {
+    Diagnostic::note(
+        span,
+        format!("`{sdk_name}` is an SDK member, no part of the JSON payload: left out"),
+    )
+    .with_snippet(snippet)
+    .with_hint("Speakeasy response and error wrappers list the raw HTTP response, its metadata, status code and content type beside the payload")
+}
+
+/// The doc's fields table as an object, and whether every row was an SDK member.
 fn fields_table(
     source: &SourceFile,
     table: &Table,
@@ -269,9 +305,10 @@ fn fields_table(
     language: &dyn Language,
     refs: &mut Vec<PendingRef>,
     diags: &mut Diagnostics,
-) -> Option<Object> {
+) -> Option<(Object, bool)> {
     let cols = columns(source, table, diags)?;
     let mut object = Object::default();
+    let mut sdk_members = 0;
     let mut ok = true;
     let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
     for row in &table.rows {
@@ -295,6 +332,15 @@ fn fields_table(
             ok = false;
             continue;
         };
+        if is_sdk_member(&field) {
+            diags.push(sdk_member_note(
+                row.span.clone(),
+                row.cells[cols.field].text.trim_matches('`'),
+                &row.raw,
+            ));
+            sdk_members += 1;
+            continue;
+        }
         if let Some(extra) = extra_properties(language, &row.cells[cols.field].text, &field) {
             object.additional_properties = Some(extra);
             continue;
@@ -315,7 +361,8 @@ fn fields_table(
         seen.insert(field.wire_name.clone(), row.span.clone());
         object.fields.push(field);
     }
-    ok.then_some(object)
+    let sdk_only = sdk_members > 0 && object.fields.is_empty();
+    ok.then_some((object, sdk_only))
 }
 
 fn extra_properties(language: &dyn Language, name_cell: &str, field: &Field) -> Option<Type> {
