@@ -563,6 +563,7 @@ impl Config {
             merged.schema
         };
         crate::wire_names::apply(&mut schema, &self.wire_names, &mut diagnostics);
+        resolve::infer_discriminators(&mut schema, &mut diagnostics);
         if self.strict {
             diagnostics.make_strict();
         }

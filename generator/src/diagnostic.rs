@@ -192,7 +192,7 @@ impl Diagnostics {
         }
         for g in &mut groups {
             // Most frequent first; ties in order of appearance (the sort is stable).
-            g.variants.sort_by(|a, b| b.1.cmp(&a.1));
+            g.variants.sort_by_key(|v| std::cmp::Reverse(v.1));
         }
         groups
     }

@@ -308,6 +308,30 @@ pub struct EnumValue {
 pub struct Union {
     /// Member types in document order.
     pub members: Vec<Type>,
+    /// The tag that selects the member, when the members show one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<Discriminator>,
+}
+
+impl Union {
+    /// A union of `members` without a discriminator.
+    pub fn new(members: Vec<Type>) -> Self {
+        Union {
+            members,
+            discriminator: None,
+        }
+    }
+}
+
+/// The tag of a discriminated union: a property every member object requires, whose
+/// value names the member (OpenAPI's `discriminator`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discriminator {
+    /// The tag's wire name (`type`).
+    pub property: String,
+    /// Each tag value and the index in [`Union::members`] of the member it selects, in
+    /// member order; a member that is itself a union on the same tag has several.
+    pub mapping: Vec<(String, usize)>,
 }
 
 /// A value type.

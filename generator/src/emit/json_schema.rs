@@ -31,6 +31,7 @@ pub fn document_value(schema: &Schema, model: &Model, options: &SchemaOptions) -
         schema,
         ref_for: &ref_for,
         options: *options,
+        openapi: false,
     };
     let defs = dependencies(schema, model)
         .into_iter()
@@ -107,6 +108,7 @@ pub fn emit_documents(schema: &Schema, options: &SchemaOptions) -> Vec<(String, 
         schema,
         ref_for: &defs_pointer,
         options,
+        openapi: false,
     };
     let entries: Vec<String> = schema
         .models
@@ -232,6 +234,7 @@ fn document_text(
         schema,
         ref_for: &ref_for,
         options,
+        openapi: false,
     };
     let refers_to_itself = graph.refers_to(index, index);
     // The model's own schema as a pretty object at the top level: its `$defs`

@@ -35,6 +35,7 @@ pub fn document_value(schema: &Schema, options: &OpenApiOptions) -> Value {
         schema,
         ref_for: &components_pointer,
         options: options.schema,
+        openapi: true,
     };
     let doc = Document {
         options,
@@ -50,6 +51,7 @@ pub fn emit_document(schema: &Schema, options: &OpenApiOptions) -> String {
         schema,
         ref_for: &components_pointer,
         options: options.schema,
+        openapi: true,
     };
     // `components` → `schemas` → name → body: bodies sit three objects deep.
     let bodies: Vec<Vec<u8>> = schema

@@ -9,7 +9,7 @@
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
-use crate::ir::{EnumValue, Field, Format, Model, ModelKind, Schema, Type};
+use crate::ir::{Discriminator, EnumValue, Field, Format, Model, ModelKind, Schema, Type};
 use crate::options::Options;
 
 /// Options that change what the schemas accept, kept in step with the Rust types.
@@ -39,6 +39,8 @@ pub struct Builder<'a> {
     pub ref_for: &'a (dyn Fn(&str) -> String + Sync),
     /// What the schemas accept beyond the docs' defaults.
     pub options: SchemaOptions,
+    /// Writing OpenAPI: tagged unions also get OpenAPI's `discriminator` keyword.
+    pub openapi: bool,
 }
 
 impl Builder<'_> {
@@ -148,7 +150,13 @@ impl Members for ModelSchema<'_> {
                 Ok(())
             }
             ModelKind::Enum(e) => b.enum_members(Values::Model(&e.values), false, e.open, map),
-            ModelKind::Union(u) => b.union_members(&u.members, map),
+            ModelKind::Union(u) => {
+                b.union_members(&u.members, map)?;
+                match &u.discriminator {
+                    Some(d) => b.discriminator(d, &u.members, map),
+                    None => Ok(()),
+                }
+            }
             ModelKind::Alias { ty } => b.ty(ty).members(map),
         }
     }
@@ -296,6 +304,46 @@ impl Builder<'_> {
             "anyOf"
         };
         map.serialize_entry(keyword, &Seq(members.iter().map(|m| self.ty(m))))
+    }
+
+    /// A tagged union's tag: each value selects its member (`if` the tag is the value,
+    /// `then` the member's schema), so a validator checks the value against the member
+    /// its tag names, as the Rust reader does; OpenAPI also gets `discriminator`.
+    fn discriminator<M: SerializeMap>(
+        &self,
+        d: &Discriminator,
+        members: &[Type],
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let member = |i: usize| &members[i];
+        if self.openapi {
+            let mapping: serde_json::Map<String, Value> = d
+                .mapping
+                .iter()
+                .filter_map(|(v, i)| match member(*i) {
+                    Type::Ref(name) => Some((v.clone(), Value::String((self.ref_for)(name)))),
+                    _ => None,
+                })
+                .collect();
+            map.serialize_entry(
+                "discriminator",
+                &serde_json::json!({ "propertyName": d.property, "mapping": mapping }),
+            )?;
+        }
+        let selects: Vec<Value> = d
+            .mapping
+            .iter()
+            .map(|(v, i)| {
+                serde_json::json!({
+                    "if": {
+                        "properties": { d.property.as_str(): { "const": v } },
+                        "required": [d.property],
+                    },
+                    "then": serde_json::to_value(self.ty(member(*i))).unwrap_or_default(),
+                })
+            })
+            .collect();
+        map.serialize_entry("allOf", &selects)
     }
 
     /// Whether no JSON value can match two members (then `oneOf` and `anyOf` agree).

@@ -437,7 +437,7 @@ impl Cx<'_> {
                 };
                 match r.ty(&cands) {
                     Type::Union(members) if matches!(winner.kind, ModelKind::Union(_)) => {
-                        ModelKind::Union(Union { members })
+                        ModelKind::Union(Union::new(members))
                     }
                     ty => ModelKind::Alias { ty },
                 }

@@ -256,7 +256,7 @@ fn models_pair_through_sdk_renames() {
 #[test]
 fn empty_unions_and_any_aliases_are_silent_enum_values_conflict() {
     let u = |members: Vec<Type>| Model {
-        kind: ModelKind::Union(Union { members }),
+        kind: ModelKind::Union(Union::new(members)),
         ..object("Value", "v.md", Vec::new())
     };
     let e = |values: &[&str]| Model {

@@ -7,7 +7,10 @@
 //! References to the file-upload models Speakeasy SDKs add become binary strings
 //! ([`uploads`]).
 
+mod discriminators;
 mod uploads;
+
+pub(crate) use discriminators::infer as infer_discriminators;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -249,7 +252,7 @@ fn fill_empty_unions(
     let is_empty = |m: &Model| matches!(m.kind, ModelKind::Alias { ty: Type::Any });
     for (j, members) in label_unions {
         if is_empty(&models[j]) {
-            models[j].kind = ModelKind::Union(Union { members });
+            models[j].kind = ModelKind::Union(Union::new(members));
         }
     }
     let empty: Vec<&Model> = models.iter().filter(|m| is_empty(m)).collect();

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::types::{hoisted_ref, TypeMap};
 use crate::emit::names::{self, NameCache, Unique};
-use crate::ir::{Enum, Field, Format, ModelKind, Object, Schema, Type};
+use crate::ir::{Discriminator, Enum, Field, Format, ModelKind, Object, Schema, Type};
 use crate::options::{DateMapping, Options};
 
 mod dedupe;
@@ -98,7 +98,12 @@ pub(super) struct UnionVariant {
     pub keys: Vec<String>,
     /// Whether `keys` are those of the array's items rather than of the member itself.
     pub keys_of_items: bool,
+    /// In a tagged union: the tag's wire name and the values that select this member.
+    pub tag: Option<VariantTag>,
 }
+
+/// The tag's wire name and the values that select one member of a tagged union.
+pub(super) type VariantTag = (String, Vec<String>);
 
 /// A field to render; borrows the IR field (cloning every field was a measurable cost).
 #[derive(Debug)]
@@ -221,7 +226,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
         let kind = match &m.kind {
             ModelKind::Object(o) => planner.struct_kind(&m.name, &ident, o),
             ModelKind::Enum(e) => planner.enum_kind(e, &ident),
-            ModelKind::Union(u) => planner.union_kind(&u.members, &ident),
+            ModelKind::Union(u) => planner.union_kind(&u.members, u.discriminator.as_ref(), &ident),
             ModelKind::Alias { ty } => planner.type_kind(ty, &ident),
         };
         items.push(Item {
@@ -358,20 +363,31 @@ impl<'s> Planner<'s> {
                 let mut one = variants(&mut self.cache, [(None, value)]);
                 ItemKind::Const(one.remove(0))
             }
-            Type::Union(members) => self.union_kind(members, ident),
+            Type::Union(members) => self.union_kind(members, None, ident),
             other => ItemKind::Alias(self.hoist(other, &format!("{ident}Inner"), None)),
         }
     }
 
     /// An untagged union: inline member types hoisted as `{ident}Member{n}`
     /// (members of a hoisted union are hoisted already), then ordered.
-    fn union_kind(&mut self, members: &[Type], ident: &str) -> ItemKind<'s> {
+    fn union_kind(
+        &mut self,
+        members: &[Type],
+        discriminator: Option<&Discriminator>,
+        ident: &str,
+    ) -> ItemKind<'s> {
         let members: Vec<Type> = members
             .iter()
             .enumerate()
             .map(|(i, t)| self.hoist(t, &format!("{ident}Member{}", i + 1), None))
             .collect();
-        ItemKind::Untagged(unions::union_variants(self.schema, members, &self.idents))
+        ItemKind::Untagged(unions::union_variants(
+            self.schema,
+            ident,
+            members,
+            discriminator,
+            &self.idents,
+        ))
     }
 
     /// Replaces inline enums, consts and unions in `ty` by references to new

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::plan::{lean_deserialize, lean_enum, Item, ItemKind, Plan, PlannedField, UnionVariant};
-use super::tokens::{braced, deprecated_attr, doc_attrs, ident};
+use super::tokens::{braced, deprecated_attr, doc_attrs, ident, variant_names_allow};
 use super::types::RefStyle;
 use crate::emit::names;
 use crate::ir::Type;
@@ -207,6 +207,7 @@ fn render_union(
     let body = braced(vs);
     let allow = allow_deprecated(plan, item);
     let more = derives::union_derives(plan, item);
+    let variant_names = variant_names_allow(&item.ident, variants.iter().map(|v| v.ident.as_str()));
     // Two or more object members (or arrays of objects): serde's first match would let a
     // member whose fields are all optional read any object; pick by the keys each member
     // knows instead.
@@ -216,6 +217,21 @@ fn render_union(
             .filter(|v| !v.keys.is_empty() && v.keys_of_items == items)
             .count()
     };
+    if let Some(by_tag) = union_by_tag(plan, item, variants, &de) {
+        return quote! {
+            #doc
+            #deprecated
+            #allow
+            #[derive(Debug, Clone, PartialEq, #more #ser)]
+            #[serde(untagged)]
+            #attrs
+            #[allow(clippy::large_enum_variant)]
+            #variant_names
+            pub enum #name #body
+
+            #by_tag
+        };
+    }
     if with_keys(false) < 2 && with_keys(true) < 2 {
         return quote! {
             #doc
@@ -225,6 +241,7 @@ fn render_union(
             #[serde(untagged)]
             #attrs
             #[allow(clippy::large_enum_variant)]
+            #variant_names
             pub enum #name #body
         };
     }
@@ -237,10 +254,98 @@ fn render_union(
         #[serde(untagged)]
         #attrs
         #[allow(clippy::large_enum_variant)]
+            #variant_names
         pub enum #name #body
 
         #by_keys
     }
+}
+
+/// `Deserialize` for a tagged union: a known tag value selects the one member read, and
+/// an error names the union, the tag value, the member and the member's own error. A
+/// value without a known tag is read by the first member that reads it (a member's tag
+/// may be optional or an open enum), else the error names the values expected: what
+/// the JSON Schema's `anyOf` with one `if`/`then` per tag value accepts.
+fn union_by_tag(
+    plan: &Plan,
+    item: &Item,
+    variants: &[UnionVariant],
+    de: &TokenStream,
+) -> Option<TokenStream> {
+    let property = variants.first()?.tag.as_ref()?.0.clone();
+    let name = ident(&item.ident);
+    let result = plan.types.paths.get("Result");
+    let union = &item.ident;
+    let mut expected = Vec::new();
+    let mut arms = Vec::new();
+    for v in variants {
+        let id = ident(&v.ident);
+        let member = match &v.ty {
+            Type::Ref(m) => m.clone(),
+            _ => v.ident.clone(),
+        };
+        for value in v.tag.iter().flat_map(|(_, values)| values) {
+            expected.push(format!("{value:?}"));
+            let context = format_string(&[
+                &format!("{union}: {property} {value:?} selects {member}: "),
+                "",
+            ]);
+            arms.push(quote! {
+                #value => {
+                    return serde_json::from_value(value)
+                        .map(Self::#id)
+                        .map_err(|e| serde::de::Error::custom(format_args!(#context, e)));
+                }
+            });
+        }
+    }
+    let expected = expected.join(", ");
+    let unknown = format_string(&[
+        &format!("{union}: unknown {property} "),
+        &format!(", expected one of {expected}"),
+    ]);
+    let untagged = variants.iter().map(|v| {
+        let id = ident(&v.ident);
+        quote! {
+            if let Ok(v) = serde_json::from_value(value.clone()) {
+                return Ok(Self::#id(v));
+            }
+        }
+    });
+    let missing =
+        format!("{union}: missing {property} (one of {expected}), and no member reads the value");
+    let allow = allow_deprecated(plan, item);
+    Some(quote! {
+        #allow
+        impl<'de> #de<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                let value = <serde_json::Value as #de>::deserialize(deserializer)?;
+                let tag = value.get(#property).cloned();
+                if let Some(serde_json::Value::String(tag)) = &tag {
+                    match tag.as_str() {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+                // No known tag: a member that reads the value anyway (an open tag enum,
+                // a tag some member leaves optional), as the JSON Schema's `anyOf` allows.
+                #(#untagged)*
+                Err(match tag {
+                    Some(tag) => serde::de::Error::custom(format_args!(#unknown, tag)),
+                    None => serde::de::Error::custom(#missing),
+                })
+            }
+        }
+    })
+}
+
+/// A `format_args!` string: the literal `parts` (braces escaped) with a `{}` between each two.
+fn format_string(parts: &[&str]) -> String {
+    let escaped: Vec<String> = parts
+        .iter()
+        .map(|p| p.replace('{', "{{").replace('}', "}}"))
+        .collect();
+    escaped.join("{}")
 }
 
 /// `Deserialize` for a union of objects: members are tried in order of how many of the

@@ -44,7 +44,7 @@ pub(super) fn enumeration(name: &str, values: impl IntoIterator<Item = Value>) -
 /// A union model.
 pub(super) fn union(name: &str, members: impl IntoIterator<Item = Type>) -> Model {
     let members = members.into_iter().collect();
-    model(name, ModelKind::Union(Union { members }))
+    model(name, ModelKind::Union(Union::new(members)))
 }
 
 /// An alias model.

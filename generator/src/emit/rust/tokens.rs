@@ -139,3 +139,70 @@ mod tests {
         assert!(deprecated_attr(false).is_empty());
     }
 }
+
+/// `#[allow(clippy::enum_variant_names)]` where clippy would flag the variants of
+/// `enum_ident`: names that mirror wire values or member types may share a leading or
+/// trailing word, or repeat the enum's name, and renaming them would hide what they are.
+pub(super) fn variant_names_allow<'a>(
+    enum_ident: &str,
+    variants: impl IntoIterator<Item = &'a str>,
+) -> TokenStream {
+    let variants: Vec<&str> = variants
+        .into_iter()
+        .map(|v| v.trim_start_matches("r#"))
+        .collect();
+    let words: Vec<Vec<&str>> = variants.iter().map(|v| camel_words(v)).collect();
+    let shared = |last: bool| {
+        let pick = |w: &[&'a str]| -> Option<&'a str> {
+            if last {
+                w.last().copied()
+            } else {
+                w.first().copied()
+            }
+        };
+        let first = words.first().and_then(|w| pick(w));
+        first.is_some() && words.iter().all(|w| pick(w) == first)
+    };
+    let repeats_enum = variants.iter().any(|v| {
+        v.len() > enum_ident.len() && (v.starts_with(enum_ident) || v.ends_with(enum_ident))
+    });
+    if (variants.len() >= 3 && (shared(false) || shared(true))) || repeats_enum {
+        quote!(#[allow(clippy::enum_variant_names)])
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// The words of a CamelCase identifier: a new word at each capital after a lowercase
+/// letter or digit (`AuthTypeV2` → `Auth`, `Type`, `V2`).
+fn camel_words(ident: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    let bytes = ident.as_bytes();
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && !bytes[i - 1].is_ascii_uppercase() {
+            words.push(&ident[start..i]);
+            start = i;
+        }
+    }
+    if start < ident.len() {
+        words.push(&ident[start..]);
+    }
+    words
+}
+
+#[cfg(test)]
+mod variant_name_tests {
+    use super::*;
+
+    #[test]
+    fn allows_only_what_clippy_would_flag() {
+        let flagged = |e: &str, vs: &[&str]| !variant_names_allow(e, vs.iter().copied()).is_empty();
+        assert!(flagged("Level", &["BeforeA", "BeforeB", "BeforeC"]));
+        assert!(flagged("Conf", &["MySecret", "YourSecret", "OurSecret"]));
+        assert!(flagged("Output", &["OutputSelf", "Other"]));
+        assert!(!flagged("Level", &["BeforeA", "BeforeB"]));
+        assert!(!flagged("Level", &["Low", "Mid", "High"]));
+        assert_eq!(camel_words("AuthTypeV2"), ["Auth", "Type", "V2"]);
+    }
+}

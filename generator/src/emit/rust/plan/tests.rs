@@ -421,3 +421,26 @@ fn an_enum_its_doc_calls_open_is_open_without_the_option() {
         .1;
     assert!(strategy.contains("anyOf"), "{strategy}");
 }
+
+#[test]
+fn variants_drop_the_union_name_where_a_clean_identifier_is_left() {
+    let schema = schema([
+        object("output_sentinel", [required("a", Type::STRING)]),
+        object("output_self", [required("b", Type::STRING)]),
+        object("outputs", [required("c", Type::STRING)]),
+        object("other", [required("d", Type::STRING)]),
+        union(
+            "output",
+            [
+                reference("output_sentinel"),
+                reference("output_self"),
+                reference("outputs"),
+                reference("other"),
+            ],
+        ),
+    ]);
+    let plan = plan(&schema, &Options::default());
+    let mut idents = variant_idents(&item(&plan, "Output").kind);
+    idents.sort_unstable();
+    assert_eq!(idents, ["Other", "OutputSelf", "Outputs", "Sentinel"]);
+}

@@ -1,41 +1,58 @@
-//! Untagged unions: which member serde tries first, and what each variant is called.
+//! Unions: which member serde tries first, what each variant is called, and which tag
+//! values select it.
 
 use std::collections::BTreeMap;
 
-use super::UnionVariant;
+use super::{UnionVariant, VariantTag};
 use crate::emit::names::{self, Unique};
 use crate::emit::rust::types::as_hoisted;
-use crate::ir::{Format, ModelKind, Schema, Type};
+use crate::ir::{Discriminator, Format, ModelKind, Schema, Type};
 
 /// Variant names and order for an untagged union: the most specific member first
 /// (serde takes the first variant that reads the value).
+///
+/// In a tagged union every variant also carries the tag values that select it.
 pub(super) fn union_variants(
     schema: &Schema,
+    union: &str,
     members: Vec<Type>,
+    discriminator: Option<&Discriminator>,
     idents: &BTreeMap<String, String>,
 ) -> Vec<UnionVariant> {
-    let mut ranked: Vec<(usize, usize, Type)> = members
+    let mut ranked: Vec<(usize, usize, Type, Option<VariantTag>)> = members
         .into_iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let (rank, weight) = specificity(schema, &t);
-            (rank, usize::MAX - weight, t)
+            let tag = discriminator.map(|d| {
+                let values = d.mapping.iter().filter(|(_, m)| *m == i);
+                (d.property.clone(), values.map(|(v, _)| v.clone()).collect())
+            });
+            (rank, usize::MAX - weight, t, tag)
         })
         .collect();
     // Stable: members of equal specificity keep the docs' order.
-    ranked.sort_by_key(|&(r, w, _)| (r, w));
+    ranked.sort_by_key(|&(r, w, _, _)| (r, w));
     let mut unique = Unique::default();
     ranked
         .into_iter()
-        .map(|(_, _, ty)| {
+        .map(|(_, _, ty, tag)| {
             let (keys, keys_of_items) = match &ty {
                 Type::Array(item) => (object_keys(schema, item), true),
                 _ => (object_keys(schema, &ty), false),
             };
             UnionVariant {
-                ident: unique.claim(variant_name(&ty, idents)),
+                ident: unique.claim(match &ty {
+                    // A hoisted member's variant keeps its item's name (`OutputMember2`).
+                    Type::Ref(name) if as_hoisted(name).is_none() => {
+                        without_prefix(union, variant_name(&ty, idents))
+                    }
+                    _ => variant_name(&ty, idents),
+                }),
                 keys,
                 keys_of_items,
                 ty,
+                tag,
             }
         })
         .collect()
@@ -76,6 +93,21 @@ fn specificity(schema: &Schema, t: &Type) -> (usize, usize) {
         Type::Map(_) => (8, 0),
         Type::Union(_) => (9, 0),
         Type::Any | Type::Pending(_) => (10, 0),
+    }
+}
+
+/// A variant name without the union's own name in front (`Output::OutputSentinel` →
+/// `Output::Sentinel`), where what is left is a clean identifier.
+fn without_prefix(union: &str, name: String) -> String {
+    match name.strip_prefix(union) {
+        Some(rest)
+            if rest.starts_with(|c: char| c.is_ascii_uppercase())
+                && rest != "Self"
+                && rest.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            rest.to_string()
+        }
+        _ => name,
     }
 }
 

@@ -12,7 +12,9 @@ use serde_json::Value;
 use super::{derives, rename_all};
 use crate::emit::names;
 use crate::emit::rust::plan::{Item, Plan, Variant};
-use crate::emit::rust::tokens::{braced, deprecated_attr, doc_attrs, ident, manual_json_schema};
+use crate::emit::rust::tokens::{
+    braced, deprecated_attr, doc_attrs, ident, manual_json_schema, variant_names_allow,
+};
 
 /// An enum of literal values with serde by derive (strings) or by hand (other values),
 /// plus `Display` and `FromStr`.
@@ -69,6 +71,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
     let body = braced(variants);
     let rename_all = rule.map(|r| quote!(#[serde(rename_all = #r)]));
     let attrs = derives::type_attributes(item, &plan.options);
+    let variant_names = variant_names_allow(&item.ident, values.iter().map(|v| v.ident.as_str()));
     let schemars = (plan.options.schemars && all_strings).then(|| quote!(schemars::JsonSchema,));
     let mut out = quote! {
         #doc
@@ -76,6 +79,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde #schemars)]
         #rename_all
         #attrs
+        #variant_names
         pub enum #name #body
     };
     if plan.options.schemars && !all_strings {

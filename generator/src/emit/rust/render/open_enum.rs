@@ -6,7 +6,9 @@ use quote::quote;
 use super::derives;
 use crate::emit::names::Unique;
 use crate::emit::rust::plan::{Item, Plan, Variant};
-use crate::emit::rust::tokens::{deprecated_attr, doc_attrs, ident, manual_json_schema};
+use crate::emit::rust::tokens::{
+    deprecated_attr, doc_attrs, ident, manual_json_schema, variant_names_allow,
+};
 
 /// An enum with one variant per known value and `Other(String)` for the rest.
 pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStream {
@@ -20,7 +22,15 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
     for v in values {
         unique.claim(v.ident.clone());
     }
-    let other = ident(&unique.claim("Other".into()));
+    let other_name = unique.claim("Other".into());
+    let other = ident(&other_name);
+    let variant_names = variant_names_allow(
+        &item.ident,
+        values
+            .iter()
+            .map(|v| v.ident.as_str())
+            .chain([other_name.as_str()]),
+    );
     let idents: Vec<Ident> = values.iter().map(|v| ident(&v.ident)).collect();
     let texts: Vec<String> = values
         .iter()
@@ -42,6 +52,7 @@ pub(super) fn render(plan: &Plan, item: &Item, values: &[Variant]) -> TokenStrea
         #deprecated
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #attrs
+        #variant_names
         pub enum #name {
             #( #idents, )*
             #[doc = #other_doc]
