@@ -65,7 +65,7 @@ impl Reporter {
         if groups.is_empty() {
             return;
         }
-        groups.sort_by(|a, b| b.len().cmp(&a.len()));
+        groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
         let kinds: Vec<String> = groups
             .iter()
             .take(SUMMARY_KINDS)
