@@ -259,7 +259,7 @@ impl Builder<'_> {
             | Type::Array(_)
             | Type::Map(_) => true,
             Type::Enum(values) => {
-                !self.is_open_enum(Values::Plain(values), false)
+                !self.open_as_any_of(Values::Plain(values), false)
                     && common_json_type(Values::Plain(values)).is_some()
             }
             Type::Const(v) => common_json_type(Values::Plain(std::slice::from_ref(v))).is_some(),
@@ -275,6 +275,13 @@ impl Builder<'_> {
         (self.options.open_enums || open) && values.iter().all(Value::is_string)
     }
 
+    /// Whether an open enum is written as known strings `anyOf` any string (JSON Schema,
+    /// which validators read); OpenAPI keeps the API's `enum` and marks it open with
+    /// [`UNKNOWN_VALUES`], the extension SDK generators read.
+    fn open_as_any_of(&self, values: Values<'_>, open: bool) -> bool {
+        !self.openapi && self.is_open_enum(values, open)
+    }
+
     fn enum_members<M: SerializeMap>(
         &self,
         values: Values<'_>,
@@ -282,7 +289,7 @@ impl Builder<'_> {
         open: bool,
         map: &mut M,
     ) -> Result<(), M::Error> {
-        if self.is_open_enum(values, open) {
+        if self.open_as_any_of(values, open) {
             // Never `null` here: open enums have no simple type, so nullable ones are wrapped.
             // Known values first (for readers and tools), then any string.
             return map.serialize_entry("anyOf", &(OpenEnum(values), TypeOnly("string")));
@@ -290,7 +297,11 @@ impl Builder<'_> {
         if let Some(ty) = common_json_type(values) {
             map.serialize_entry("type", &TypeName(ty, null))?;
         }
-        map.serialize_entry("enum", &EnumList { values, null })
+        map.serialize_entry("enum", &EnumList { values, null })?;
+        if self.is_open_enum(values, open) {
+            map.serialize_entry(UNKNOWN_VALUES, "allow")?;
+        }
+        Ok(())
     }
 
     fn union_members<M: SerializeMap>(
@@ -447,6 +458,10 @@ impl Serialize for Required<'_> {
         serializer.collect_seq(self.0.iter().filter(|f| f.required).map(|f| &f.wire_name))
     }
 }
+
+/// The OpenAPI extension that marks an enum open (values beyond the list are accepted),
+/// in the vocabulary of Speakeasy's SDK generators.
+pub const UNKNOWN_VALUES: &str = "x-speakeasy-unknown-values";
 
 /// The known values of an open enum: `{type: string, enum: [...]}`.
 struct OpenEnum<'s>(Values<'s>);
