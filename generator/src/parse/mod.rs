@@ -24,6 +24,7 @@ pub mod lower;
 pub mod number_words;
 pub mod openapi_generator;
 pub mod php;
+pub mod prose;
 pub mod python;
 pub mod python_prior;
 pub mod ruby;
@@ -160,6 +161,7 @@ pub fn parse_document(
     let blocks = markdown::blocks_with_ranges(source);
     warn_repaired_rows(&blocks, diags);
     let mut doc = dialect.spec().parse(source, &blocks, diags)?;
+    prose::consts_from_descriptions(&mut doc.model.kind);
     unstated::mark(&mut doc.model.kind, dialect, &source.text);
     Some(doc)
 }
