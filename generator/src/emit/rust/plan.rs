@@ -135,12 +135,14 @@ pub(super) struct Helpers {
     pub time: bool,
     /// Enums of strings with impls from a `string_enum!` table ([`lean_enum`]).
     pub enums: bool,
+    /// Untagged unions, read by the generic `untagged` reader.
+    pub unions: bool,
 }
 
 impl Helpers {
     /// Whether the `serde_nulls` module is needed at all.
     pub(super) fn any(self) -> bool {
-        self.non_null || self.double_option || self.structs || self.enums
+        self.non_null || self.double_option || self.structs || self.enums || self.unions
     }
 
     /// Records what the fields of one struct need.
@@ -267,6 +269,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
             helpers.add_struct(fields, lean);
         }
         helpers.enums |= lean_enum(options, item);
+        helpers.unions |= matches!(&item.kind, ItemKind::Untagged(vs) if vs.first().is_none_or(|v| v.tag.is_none()));
     }
     let eq_hash = eq_hash::eq_hash_items(&items, &idents, options);
     let deprecated = items

@@ -233,7 +233,7 @@ fn render_union(
         };
     }
     let by_keys = with_keys(false) >= 2 || with_keys(true) >= 2;
-    let tried = union_tried(plan, item, variants, &de, by_keys);
+    let tried = union_tried(plan, item, variants, &de, by_keys, refs);
     quote! {
         #doc
         #deprecated
@@ -341,125 +341,41 @@ fn format_string(parts: &[&str]) -> String {
     escaped.join("{}")
 }
 
-/// `Deserialize` for an untagged union: each member is tried on the value, and when none
-/// reads it the error names the union and each member tried with its first error.
+/// `Deserialize` for an untagged union: the list of its members handed to the output's
+/// generic reader (`serde_nulls::untagged`), which tries each on the value and, when none
+/// reads it, names the union and each member tried with its first error.
 ///
 /// With two or more object members (or arrays of objects) serde's first match would let
 /// a member whose fields are all optional read any object, so `by_keys` tries members in
-/// order of how many of the value's keys they declare (most first; ties keep the
-/// specificity order): the member the value was written for wins, and when it alone
-/// knows the most keys the error says the keys selected it. An array is matched the
-/// same way against array members by the keys of its objects. What is accepted is
-/// unchanged (any member that reads the value), as in the JSON Schema's `anyOf`/`oneOf`.
+/// order of how many of the value's keys they declare (specificity order on ties): the
+/// member the value was written for wins, and when it alone knows the most keys the
+/// error says the keys selected it. What is accepted is unchanged (any member that reads
+/// the value), as in the JSON Schema's `anyOf`/`oneOf`.
 fn union_tried(
     plan: &Plan,
     item: &Item,
     variants: &[UnionVariant],
     de: &TokenStream,
     by_keys: bool,
+    refs: RefStyle,
 ) -> TokenStream {
     let name = ident(&item.ident);
     let result = plan.types.paths.get("Result");
-    let vec = plan.types.paths.get("Vec");
-    let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
-    let names = variants.iter().map(member_name);
-    let attempt = |v: &UnionVariant, i: usize| {
+    let helpers: TokenStream = nulls::path(refs).parse().expect("a module path");
+    let union = &item.ident;
+    let members = variants.iter().map(|v| {
         let id = ident(&v.ident);
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        quote! {
-            match #de::deserialize(&value) {
-                Ok(v) => return Ok(Self::#id(v)),
-                Err(e) => tried.push(format!("{}: {e}", NAMES[#i])),
-            }
-        }
-    };
-    let none = format!("{}: no member reads the value; tried {{}}", item.ident);
+        let member = member_name(v);
+        let keys = &v.keys;
+        let of_items = v.keys_of_items;
+        quote!((#member, &[#(#keys),*], #of_items, |v| #de::deserialize(v).map(Self::#id)),)
+    });
     let allow = allow_deprecated(plan, item);
-    if !by_keys {
-        let attempts = variants.iter().enumerate().map(|(i, v)| attempt(v, i));
-        return quote! {
-            #allow
-            impl<'de> #de<'de> for #name {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                    const NAMES: [&str; #count] = [#(#names),*];
-                    let value = <serde_json::Value as #de>::deserialize(deserializer)?;
-                    let mut tried = #vec::with_capacity(#count);
-                    #(#attempts)*
-                    Err(serde::de::Error::custom(format_args!(#none, tried.join("; "))))
-                }
-            }
-        };
-    }
-    let string = plan.types.paths.get("String");
-    let keys = variants.iter().map(|v| {
-        let ks = &v.keys;
-        quote!(&[#(#ks),*])
-    });
-    let of_items = variants.iter().map(|v| v.keys_of_items);
-    let arms = variants.iter().enumerate().map(|(i, v)| {
-        let attempt = attempt(v, i);
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        quote!(#i => #attempt)
-    });
-    let selected = format!("{}: its keys select {{}}", item.ident);
-    let expected = if variants.iter().any(|v| v.keys_of_items) {
-        "an object or an array of objects"
-    } else {
-        "an object"
-    };
-    let not_object = format!(
-        "{}: no member reads the value: {expected} was expected",
-        item.ident
-    );
     quote! {
         #allow
         impl<'de> #de<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                const NAMES: [&str; #count] = [#(#names),*];
-                const KEYS: [&[&str]; #count] = [#(#keys),*];
-                const OF_ITEMS: [bool; #count] = [#(#of_items),*];
-                let value = <serde_json::Value as #de>::deserialize(deserializer)?;
-                // The value's keys: an object's own, or (for array members) its items'.
-                let mut keys: #vec<&str> = match &value {
-                    serde_json::Value::Object(o) => o.keys().map(#string::as_str).collect(),
-                    serde_json::Value::Array(items) => items.iter().filter_map(|v| v.as_object()).flat_map(|o| o.keys().map(#string::as_str)).collect(),
-                    _ => #vec::new(),
-                };
-                keys.sort_unstable();
-                keys.dedup();
-                let array = value.is_array();
-                let known = |i: &usize| if OF_ITEMS[*i] == array { keys.iter().filter(|k| KEYS[*i].contains(k)).count() } else { 0 };
-                let mut order: [usize; #count] = core::array::from_fn(|i| i);
-                order.sort_by_key(|i| core::cmp::Reverse(known(i)));
-                // The keys select a member when it alone knows the most of them.
-                let chosen = known(&order[0]) > 0 && known(&order[0]) > known(&order[1]);
-                let mut tried = #vec::with_capacity(#count);
-                for i in order {
-                    // An object member reads only objects (not arrays by position), as in
-                    // the JSON Schema.
-                    if !KEYS[i].is_empty() && !OF_ITEMS[i] && !value.is_object() {
-                        continue;
-                    }
-                    match i {
-                        #(#arms)*
-                        _ => {}
-                    }
-                }
-                if chosen && !tried.is_empty() {
-                    let first = tried.remove(0);
-                    if tried.is_empty() {
-                        return Err(serde::de::Error::custom(format_args!(#selected, first)));
-                    }
-                    return Err(serde::de::Error::custom(format_args!(
-                        concat!(#selected, "; also tried {}"),
-                        first,
-                        tried.join("; ")
-                    )));
-                }
-                if tried.is_empty() {
-                    return Err(serde::de::Error::custom(#not_object));
-                }
-                Err(serde::de::Error::custom(format_args!(#none, tried.join("; "))))
+                #helpers::untagged(deserializer, #union, &[#(#members)*], #by_keys)
             }
         }
     }
