@@ -269,7 +269,7 @@ pub(super) fn plan<'a>(schema: &'a Schema, options: &Options) -> Plan<'a> {
             helpers.add_struct(fields, lean);
         }
         helpers.enums |= lean_enum(options, item);
-        helpers.unions |= matches!(&item.kind, ItemKind::Untagged(vs) if vs.first().is_none_or(|v| v.tag.is_none()));
+        helpers.unions |= matches!(&item.kind, ItemKind::Untagged(vs) if !vs.first().is_some_and(|v| v.tag.is_some()));
     }
     let eq_hash = eq_hash::eq_hash_items(&items, &idents, options);
     let deprecated = items
