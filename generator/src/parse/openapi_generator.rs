@@ -33,8 +33,18 @@ impl TypeNames for OpenApiGenerator {
             let ty = self.scalar(inner).or_else(|| self.scalar(&lower))?;
             return Some(Type::Nullable(Box::new(ty)));
         }
+        // PHP's namespaced built-ins (`\DateTime`), Rust's paths (`serde_json::Value`).
+        let name = name.strip_prefix('\\').unwrap_or(name);
         Some(match name {
-            "str" | "string" | "String" | "UUID" | "uuid" | "URI" | "char" => Type::STRING,
+            "str" | "string" | "String" | "UUID" | "uuid" | "URI" | "char" | "uuid::Uuid"
+            | "Uuid" => Type::STRING,
+            "i8" | "i16" | "i32" | "u8" | "u16" | "u32" => Type::Integer(Some(Format::Int32)),
+            "i64" | "u64" | "isize" | "usize" => Type::Integer(Some(Format::Int64)),
+            "f32" => Type::Number(Some(Format::Float)),
+            "f64" => Type::Number(Some(Format::Double)),
+            "num" => Type::NUMBER,
+            "mixed" | "serde_json::Value" | "Value" => Type::Any,
+            "std::path::PathBuf" | "PathBuf" => Type::String(Some(Format::Binary)),
             "int" | "integer" => Type::INTEGER,
             "int32" | "Int32" | "Integer" => Type::Integer(Some(Format::Int32)),
             "int64" | "Int64" | "long" | "Long" => Type::Integer(Some(Format::Int64)),
@@ -65,18 +75,39 @@ impl TypeNames for OpenApiGenerator {
     }
 
     fn is_list(&self, name: &str) -> bool {
-        matches!(name, "List" | "list" | "[]" | "Set" | "array" | "Array")
+        matches!(
+            name,
+            "List" | "list" | "[]" | "Set" | "array" | "Array" | "Vec" | "std::vec::Vec"
+        )
     }
 
     fn is_map(&self, name: &str) -> bool {
         matches!(
             name,
-            "Dict" | "dict" | "map" | "Map" | "Dictionary" | "Hash"
+            // PHP `array<string,T>` (one argument: a list).
+            "array"
+                | "Dict"
+                | "dict"
+                | "map"
+                | "Map"
+                | "Dictionary"
+                | "Hash"
+                | "HashMap"
+                | "std::collections::HashMap"
+                | "BTreeMap"
+                | "std::collections::BTreeMap"
         )
     }
 
-    fn stdlib_link(&self, _label: &str, target: &str) -> Option<Type> {
-        target.starts_with("http").then_some(Type::Any)
+    /// A link to a web page is a library type; swagger-codegen links built-ins to docs
+    /// that do not exist (`[**DateTime**](DateTime.md)`): a link whose label is a
+    /// built-in and whose target is that label's doc is the built-in.
+    fn stdlib_link(&self, label: &str, target: &str) -> Option<Type> {
+        if target.starts_with("http") {
+            return Some(Type::Any);
+        }
+        let stem = target.strip_suffix(".md")?;
+        (stem == label).then(|| self.scalar(label)).flatten()
     }
 
     /// The JSON name of a property: python's `var_schema` is `schema`.
@@ -182,9 +213,10 @@ impl properties::Flavour for OpenApiGenerator {
         refs: &mut Vec<PendingRef>,
         diags: &mut Diagnostics,
     ) -> (Type, bool) {
-        let text = cell.text.replace("**", "");
+        let text = strip_emphasis(&cell.text);
         let text = text.trim();
         let text = text.strip_prefix("Pointer to ").unwrap_or(text).trim();
+        let text = rust_option(text).unwrap_or(text);
         let (text, none_type) = match text.strip_suffix(", none_type") {
             Some(t) => (t, true),
             None => (text, false),
@@ -206,6 +238,12 @@ impl properties::Flavour for OpenApiGenerator {
         }
     }
 
+    /// Rust's `Option<T>` on a required property: it may be `null` (on an `[optional]`
+    /// one it only says the value may be absent).
+    fn nullable_when_required(&self, cell: &Cell) -> bool {
+        rust_option(strip_emphasis(&cell.text).trim()).is_some()
+    }
+
     /// A plain string whose description ends in go-swagger enum pairs is that enum.
     fn refine(&self, ty: Type, description: Option<&str>) -> Type {
         match (&ty, description.and_then(go_enum_values)) {
@@ -213,6 +251,21 @@ impl properties::Flavour for OpenApiGenerator {
             _ => ty,
         }
     }
+}
+
+/// A Type cell without its bold markers, PHP's triple-backtick code spans and Rust's
+/// `models::` module path.
+fn strip_emphasis(text: &str) -> String {
+    text.replace("**", "")
+        .replace("```", "")
+        .replace("models::", "")
+}
+
+/// `T` of Rust's `Option<T>`.
+fn rust_option(text: &str) -> Option<&str> {
+    text.strip_prefix("Option<")?
+        .strip_suffix('>')
+        .map(str::trim)
 }
 
 /// Names the python generator prefixes with `var_` because they clash with
@@ -338,6 +391,65 @@ mod tests {
         assert_eq!(f[0].ty, Type::Array(Box::new(Type::STRING)));
         assert_eq!(f[1].ty, Type::STRING);
         assert!(f[1].nullable && f[1].required);
+    }
+
+    /// Whether the doc refers to the model `name`.
+    fn pending(doc: &ParsedDoc, name: &str) -> bool {
+        doc.refs.iter().any(|r| r.name == name)
+    }
+
+    #[test]
+    fn rust_template_types_and_option() {
+        let doc = parse_text(
+            "# Setup\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**username** | **String** | who | \n**size** | **i64** | | \n**ratio** | Option<**f32**> | | [optional]\n**key** | Option<[**models::AccessKey**](AccessKey.md)> | | [optional]\n**gone** | Option<**bool**> | may be null | \n**tags** | Option<**Vec<String>**> | | [optional]\n**meta** | Option<**std::collections::HashMap<String, String>**> | | [optional]\n**raw** | Option<**serde_json::Value**> | | [optional]\n",
+        );
+        let f = fields(&doc);
+        assert_eq!(f[0].ty, Type::STRING);
+        assert_eq!(f[1].ty, Type::Integer(Some(Format::Int64)));
+        assert_eq!(f[2].ty, Type::Number(Some(Format::Float)));
+        assert!(
+            !f[2].required && !f[2].nullable,
+            "Option on [optional]: only absent"
+        );
+        assert!(matches!(f[3].ty, Type::Pending(_)) && pending(&doc, "AccessKey"));
+        assert!(
+            f[4].required && f[4].nullable,
+            "Option on a required property: null"
+        );
+        assert_eq!(f[5].ty, Type::Array(Box::new(Type::STRING)));
+        assert_eq!(f[6].ty, Type::Map(Box::new(Type::STRING)));
+        assert_eq!(f[7].ty, Type::Any);
+    }
+
+    #[test]
+    fn php_template_code_spans_and_required_marks() {
+        let doc = parse_text(
+            "# # AccountCreateRequest\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n| `email_address`<sup>*_required_</sup> | ```string``` |  The address.  |  |\n| `quotas` | [```\\Dropbox\\Sign\\Model\\Quotas```](Quotas.md) |    |  |\n| `metadata` | ```array<string,mixed>``` |  |  |\n| `ids` | ```string[]``` |  |  |\n| `at` | ```\\DateTime``` |  |  |\n",
+        );
+        let f = fields(&doc);
+        assert_eq!(f[0].wire_name, "email_address");
+        assert!(f[0].required);
+        assert_eq!(f[0].ty, Type::STRING);
+        assert_eq!(f[1].wire_name, "quotas");
+        assert!(
+            !f[1].required,
+            "unmarked rows of this template are optional"
+        );
+        assert!(matches!(f[1].ty, Type::Pending(_)) && pending(&doc, "Quotas"));
+        assert_eq!(f[2].ty, Type::Map(Box::new(Type::Any)));
+        assert_eq!(f[3].ty, Type::Array(Box::new(Type::STRING)));
+        assert_eq!(f[4].ty, Type::String(Some(Format::DateTime)));
+    }
+
+    #[test]
+    fn swagger_codegen_links_to_built_ins() {
+        let doc = parse_text(
+            "# News\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**createdAt** | [**DateTime**](DateTime.md) | | [optional]\n**score** | **num** | | [optional]\n**author** | [**User**](User.md) | | [optional]\n",
+        );
+        let f = fields(&doc);
+        assert_eq!(f[0].ty, Type::String(Some(Format::DateTime)));
+        assert_eq!(f[1].ty, Type::NUMBER);
+        assert!(matches!(f[2].ty, Type::Pending(_)) && pending(&doc, "User"));
     }
 
     #[test]

@@ -41,6 +41,12 @@ pub trait Flavour: TypeNames {
         Notes::parse(text)
     }
 
+    /// Whether the Type cell's wrapper makes a required property nullable while saying
+    /// nothing of an optional one (Rust's `Option<T>`); by default no.
+    fn nullable_when_required(&self, _cell: &Cell) -> bool {
+        false
+    }
+
     /// A property's type, refined by its description (by default unchanged).
     fn refine(&self, ty: Type, _description: Option<&str>) -> Type {
         ty
@@ -168,6 +174,13 @@ fn properties(
     let desc_col = find("Description");
     let notes_col = find("Notes");
     let mut out = PropertyTable::default();
+    // The template that writes names as code spans (`` `name` ``, PHP) marks required
+    // properties (`<sup>*_required_</sup>`) instead of optional ones (`[optional]`).
+    let marks_required = table.rows.iter().any(|r| {
+        r.cells
+            .get(name_col)
+            .is_some_and(|c| c.text.trim().starts_with('`'))
+    });
     for row in &table.rows {
         let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|c| c.text.as_str());
         let (Some(name_cell), Some(type_cell)) = (row.cells.get(name_col), row.cells.get(type_col))
@@ -179,13 +192,20 @@ fn properties(
             );
             return None;
         };
-        let wire_name = flavour.wire_name(name_cell.text.trim().trim_matches('*').trim());
+        // `**name**`, or PHP's `` `name` `` with its required mark.
+        let (name, marked) = match name_cell.text.split_once("<sup>") {
+            Some((name, mark)) => (name, mark.contains("required")),
+            None => (name_cell.text.as_str(), false),
+        };
+        let name = name.trim().trim_matches('*').trim_matches('`').trim();
+        let wire_name = flavour.wire_name(name);
         if wire_name.is_empty() {
             continue;
         }
         let notes_text = cell(notes_col).unwrap_or("");
         let notes = flavour.notes(notes_text);
         let (ty, nullable) = flavour.type_cell(type_cell, refs, diags);
+        let nullable = nullable || (!notes.optional && flavour.nullable_when_required(type_cell));
         let (description, _) = description(cell(desc_col).unwrap_or(""));
         let description = description.map(|d| unescape_html(&d));
         let ty = flavour.refine(ty, description.as_deref());
@@ -202,7 +222,11 @@ fn properties(
         out.fields.push(Field {
             wire_name,
             ty,
-            required: !notes.optional,
+            required: if marks_required {
+                marked
+            } else {
+                !notes.optional
+            },
             nullable,
             description,
             deprecated: false,
