@@ -7,6 +7,7 @@
 //! References to the file-upload models Speakeasy SDKs add become binary strings
 //! ([`uploads`]).
 
+mod affix;
 mod discriminators;
 mod uploads;
 
@@ -55,6 +56,7 @@ pub fn resolve_named(
     explicit: Vec<Option<String>>,
     diags: &mut Diagnostics,
 ) -> Schema {
+    let explicit = affix::strip(&docs, &explicit, diags).unwrap_or(explicit);
     let mut names: Vec<String> = vec![String::new(); docs.len()];
     let mut taken: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<usize> = (0..docs.len()).collect();
