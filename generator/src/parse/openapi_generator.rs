@@ -110,8 +110,11 @@ impl TypeNames for OpenApiGenerator {
         (stem == label).then(|| self.scalar(label)).flatten()
     }
 
-    /// The JSON name of a property: python's `var_schema` is `schema`.
+    /// The JSON name of a property: python's `var_schema` is `schema`, Rust's `r#type`
+    /// is `type`.
     fn wire_name(&self, sdk_name: &str) -> String {
+        // Rust's raw identifiers (`r#type`).
+        let sdk_name = sdk_name.strip_prefix("r#").unwrap_or(sdk_name);
         match sdk_name.strip_prefix("var_") {
             Some(rest) if PYTHON_RESERVED.contains(&rest.to_ascii_lowercase().as_str()) => {
                 rest.to_string()
@@ -401,11 +404,12 @@ mod tests {
     #[test]
     fn rust_template_types_and_option() {
         let doc = parse_text(
-            "# Setup\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**username** | **String** | who | \n**size** | **i64** | | \n**ratio** | Option<**f32**> | | [optional]\n**key** | Option<[**models::AccessKey**](AccessKey.md)> | | [optional]\n**gone** | Option<**bool**> | may be null | \n**tags** | Option<**Vec<String>**> | | [optional]\n**meta** | Option<**std::collections::HashMap<String, String>**> | | [optional]\n**raw** | Option<**serde_json::Value**> | | [optional]\n",
+            "# Setup\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**username** | **String** | who | \n**size** | **i64** | | \n**ratio** | Option<**f32**> | | [optional]\n**key** | Option<[**models::AccessKey**](AccessKey.md)> | | [optional]\n**gone** | Option<**bool**> | may be null | \n**tags** | Option<**Vec<String>**> | | [optional]\n**meta** | Option<**std::collections::HashMap<String, String>**> | | [optional]\n**raw** | Option<**serde_json::Value**> | | [optional]\n**r#type** | **String** | | \n",
         );
         let f = fields(&doc);
         assert_eq!(f[0].ty, Type::STRING);
         assert_eq!(f[1].ty, Type::Integer(Some(Format::Int64)));
+        assert_eq!(f[8].wire_name, "type");
         assert_eq!(f[2].ty, Type::Number(Some(Format::Float)));
         assert!(
             !f[2].required && !f[2].nullable,
