@@ -16,6 +16,8 @@ use crate::ir::{Discriminator, ModelKind, Schema, Type};
 /// Records the discriminator of every union whose members show one, with one note each.
 pub(crate) fn infer(schema: &mut Schema, diags: &mut Diagnostics) {
     let mut found: BTreeMap<usize, Discriminator> = BTreeMap::new();
+    // Every tag each union could take, in order of preference.
+    let mut candidates: BTreeMap<usize, Vec<Discriminator>> = BTreeMap::new();
     // A union member that is a union on the same tag must be settled first: repeat
     // until nothing changes (nesting is shallow; each pass is linear).
     loop {
@@ -27,14 +29,17 @@ pub(crate) fn infer(schema: &mut Schema, diags: &mut Diagnostics) {
             let ModelKind::Union(u) = &model.kind else {
                 continue;
             };
-            if let Some(d) = discriminator(schema, &found, &u.members) {
-                found.insert(i, d);
+            let all = discriminators(schema, &found, &u.members);
+            if let Some(d) = all.first() {
+                found.insert(i, d.clone());
+                candidates.insert(i, all);
             }
         }
         if found.len() == before {
             break;
         }
     }
+    prefer_the_doc_sets_tag(&mut found, &candidates);
     for (i, d) in found {
         let model = &mut schema.models[i];
         diags.push(
@@ -53,17 +58,42 @@ pub(crate) fn infer(schema: &mut Schema, diags: &mut Diagnostics) {
     }
 }
 
-/// The tag shared by `members`, if every member has one value set for it and no two
-/// members share a value.
-fn discriminator(
+/// Where a union could be tagged by several properties (`object` and `strategy`), the one
+/// most unions of the doc set are tagged by: an API names its tags one way.
+fn prefer_the_doc_sets_tag(
+    found: &mut BTreeMap<usize, Discriminator>,
+    candidates: &BTreeMap<usize, Vec<Discriminator>>,
+) {
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for d in found.values() {
+        *uses.entry(d.property.clone()).or_default() += 1;
+    }
+    for (i, all) in candidates {
+        let count = |d: &Discriminator| uses.get(&d.property).copied().unwrap_or(0);
+        // The first of the most used (`max_by_key` keeps the last of equals).
+        let Some(best) = all.iter().rev().max_by_key(|d| count(d)) else {
+            continue;
+        };
+        if found.get(i).is_some_and(|d| count(best) > count(d)) {
+            found.insert(*i, best.clone());
+        }
+    }
+}
+
+/// The tags shared by `members`, in order of preference (required in every member
+/// first): properties every member has with its own single value, no two members sharing
+/// a value.
+fn discriminators(
     schema: &Schema,
     found: &BTreeMap<usize, Discriminator>,
     members: &[Type],
-) -> Option<Discriminator> {
+) -> Vec<Discriminator> {
     if members.len() < 2 {
-        return None;
+        return Vec::new();
     }
-    let first = object_of(schema, &members[0])?;
+    let Some(first) = object_of(schema, &members[0]) else {
+        return Vec::new();
+    };
     // A tag every member requires first; then one some members leave optional (the
     // docs show it in every member, the value still names the member when present).
     let candidates = |required: bool| {
@@ -74,7 +104,8 @@ fn discriminator(
     };
     candidates(true)
         .chain(candidates(false))
-        .find_map(|f| tagged_by(schema, found, members, &f.wire_name))
+        .filter_map(|f| tagged_by(schema, found, members, &f.wire_name))
+        .collect()
 }
 
 /// The mapping of `members` on `property`, when it is a tag of every member.
@@ -313,6 +344,30 @@ mod tests {
         infer(&mut s, &mut Diagnostics::default());
         assert_eq!(discriminator_of(&s, "V").unwrap().property, "strategy");
         assert_eq!(discriminator_of(&s, "W").unwrap().property, "object");
+    }
+
+    #[test]
+    fn the_tag_most_unions_use_wins_where_several_could() {
+        let both = |o: &str, st: &str| {
+            vec![
+                field("object", Type::Const(o.into()), false),
+                field("strategy", Type::Const(st.into()), true),
+            ]
+        };
+        let only = |o: &str| vec![field("object", Type::Const(o.into()), true)];
+        let mut s = schema(vec![
+            union("V", &["A", "B"]),
+            object("A", both("a", "x")),
+            object("B", both("b", "y")),
+            union("W", &["C", "D"]),
+            object("C", only("c")),
+            object("D", only("d")),
+            union("X", &["E", "F"]),
+            object("E", only("e")),
+            object("F", only("f")),
+        ]);
+        infer(&mut s, &mut Diagnostics::default());
+        assert_eq!(discriminator_of(&s, "V").unwrap().property, "object");
     }
 
     #[test]
